@@ -1,0 +1,363 @@
+"""The pytest plugin: targets, areas, expectations and per-spec timeouts.
+
+Registered through the ``pytest11`` entry point, so ``python -m pytest`` runs
+the specs over the default targets (``impl`` and ``flask``). It only touches
+tests that live under ``conformance/specs`` and ask for the ``target`` fixture;
+everything else pytest collects is left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conformance.areas import area_of, discover_areas, parse_area_option
+from conformance.expectations import Expectations, ExpectationsError, load_expectations
+from conformance.paths import SPECS_DIR
+from conformance.results import (
+    ERROR,
+    EXPECTED_FAILURE,
+    FAILED,
+    PASSED,
+    SKIPPED,
+    TIMEOUT,
+    UNEXPECTED_PASS,
+    SpecResult,
+    read_jsonl,
+)
+from conformance.targets import Target, TargetError, load_target
+
+DEFAULT_TARGETS = ("impl", "flask")
+DEFAULT_TIMEOUT = 10.0
+MESSAGE_LIMIT = 600
+
+spec_key = pytest.StashKey["SpecInfo"]()
+timed_out_key = pytest.StashKey[bool]()
+state_key = pytest.StashKey["ConformanceState"]()
+
+
+class SpecTimeout(BaseException):
+    """Raised in a spec that outlives ``--spec-timeout``.
+
+    A BaseException, so an implementation's ``except Exception`` (an error
+    handler turning it into a 500 response, say) cannot swallow it.
+    """
+
+
+class SpecInfo:
+    __slots__ = ("area", "expected", "id", "target")
+
+    def __init__(self, spec_id: str, area: str, target: str, expected: str | None) -> None:
+        self.id = spec_id
+        self.area = area
+        self.target = target
+        self.expected = expected
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("conformance", "Flask conformance specs")
+    group.addoption(
+        "--target",
+        action="append",
+        dest="conformance_targets",
+        metavar="NAME",
+        help="run the specs against this target (repeatable; default: impl and flask)",
+    )
+    group.addoption(
+        "--area",
+        action="append",
+        dest="conformance_areas",
+        metavar="NAME[,NAME]",
+        help="run only the specs of these areas",
+    )
+    group.addoption(
+        "--expectations",
+        dest="conformance_expectations",
+        metavar="DIR",
+        help="directory of <target>.txt expectation files (default: fixtures/expectations)",
+    )
+    group.addoption(
+        "--spec-timeout",
+        dest="conformance_timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"stop a spec after this long and grade it timeout (default {DEFAULT_TIMEOUT:g}; 0: off)",
+    )
+    group.addoption(
+        "--conformance-results",
+        dest="conformance_results",
+        metavar="FILE",
+        help="stream one JSON record per spec and target to FILE (used by the conformance command)",
+    )
+    group.addoption(
+        "--conformance-resume",
+        dest="conformance_resume",
+        action="store_true",
+        help="skip the specs that already have a record in --conformance-results",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "area(name): the spec area a conformance spec belongs to")
+    config.stash[state_key] = ConformanceState(config)
+
+
+class ConformanceState:
+    """Per-session bookkeeping: loaded targets, expectations, results."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        option = config.option
+        self.target_names: list[str] = list(
+            dict.fromkeys(option.conformance_targets or DEFAULT_TARGETS)
+        )
+        self.areas = parse_area_option(option.conformance_areas)
+        known = discover_areas()
+        unknown = [name for name in self.areas if name not in known]
+        if unknown:
+            raise pytest.UsageError(
+                f"unknown area {unknown[0]!r}; known areas: {', '.join(known) or 'none'}"
+            )
+        directory = option.conformance_expectations
+        self.expectations_dir = Path(directory) if directory else None
+        if self.expectations_dir is not None and not self.expectations_dir.is_dir():
+            raise pytest.UsageError(f"expectations directory not found: {directory}")
+        self.expectations: dict[str, Expectations] = {}
+        for name in self.target_names:
+            try:
+                self.expectations[name] = load_expectations(name, self.expectations_dir)
+            except ExpectationsError as error:
+                raise pytest.UsageError(str(error)) from None
+        self.timeout: float = option.conformance_timeout
+        self.targets: dict[str, Target | TargetError] = {}
+        self.results: list[SpecResult] = []
+        self.collected_ids: dict[str, set[str]] = {name: set() for name in self.target_names}
+        self.stream = None
+        self.done: set[tuple[str, str]] = set()
+        if option.conformance_results and option.conformance_resume:
+            done = read_jsonl(Path(option.conformance_results))
+            self.done = {(result.id, result.target) for result in done}
+        if option.conformance_results:
+            self.stream = open(option.conformance_results, "a", encoding="utf-8")  # noqa: SIM115
+
+    def emit(self, record: dict[str, Any]) -> None:
+        if self.stream is not None:
+            self.stream.write(json.dumps(record) + "\n")
+            self.stream.flush()
+
+    def target(self, name: str) -> Target:
+        if name not in self.targets:
+            try:
+                loaded: Target | TargetError = load_target(name)
+            except TargetError as error:
+                loaded = error
+                self.emit({"kind": "target", "name": name, "error": str(error)})
+            else:
+                self.emit({"kind": "target", "name": name, "version": loaded.adapter.version})
+            self.targets[name] = loaded
+        loaded = self.targets[name]
+        if isinstance(loaded, TargetError):
+            raise loaded
+        return loaded
+
+
+def _state(config: pytest.Config) -> ConformanceState:
+    return config.stash[state_key]
+
+
+def _is_spec(path: Path) -> bool:
+    return area_of(Path(path)) is not None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # trylast: the target's id comes after the spec's own parameters, so
+    # every spec id ends in [flask], [impl] or [case-flask].
+    if "target" in metafunc.fixturenames and _is_spec(metafunc.definition.path):
+        names = _state(metafunc.config).target_names
+        metafunc.parametrize("target", names, indirect=True, ids=names, scope="session")
+
+
+@pytest.fixture(scope="session")
+def target(request: pytest.FixtureRequest) -> Target:
+    """The implementation under test; its attributes are Flask's public API."""
+    return _state(request.config).target(request.param)
+
+
+def spec_id_of(item: pytest.Item, target_name: str) -> str:
+    """The stable id of a spec: its node id below ``specs/``, without the target."""
+    relative = Path(item.path).resolve().relative_to(SPECS_DIR).as_posix()
+    name = item.name
+    if name.endswith(f"[{target_name}]"):
+        name = name[: -len(target_name) - 2]
+    elif name.endswith(f"-{target_name}]"):
+        name = name[: -len(target_name) - 2] + "]"
+    return f"{relative}::{name}"
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    state = _state(config)
+    selected, deselected = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        area = area_of(Path(item.path))
+        if area is None or callspec is None or "target" not in callspec.params:
+            selected.append(item)
+            continue
+        if state.areas and area not in state.areas:
+            deselected.append(item)
+            continue
+        target_name = callspec.params["target"]
+        spec_id = spec_id_of(item, target_name)
+        if (spec_id, target_name) in state.done:
+            deselected.append(item)
+            continue
+        expected = state.expectations[target_name].reason_for(spec_id)
+        item.stash[spec_key] = SpecInfo(spec_id, area, target_name, expected)
+        item.add_marker(pytest.mark.area(area))
+        if expected is not None:
+            item.add_marker(pytest.mark.xfail(reason=f"expected failure: {expected}", strict=True))
+        state.collected_ids[target_name].add(spec_id)
+        selected.append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+    state.emit({"kind": "collected", "count": sum(spec_key in item.stash for item in items)})
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise SpecTimeout("the spec did not finish within --spec-timeout")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    info = item.stash.get(spec_key, None)
+    state = _state(item.config)
+    if info is not None:
+        state.emit({"kind": "start", "id": info.id, "target": info.target})
+    armed = (
+        info is not None
+        and state.timeout > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if armed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, state.timeout)
+    try:
+        return (yield)
+    finally:
+        if armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if call.excinfo is not None and call.excinfo.errisinstance(SpecTimeout):
+        item.stash[timed_out_key] = True
+    return report
+
+
+class ResultCollector:
+    """Grades the phase reports of each spec into one :class:`SpecResult`."""
+
+    def __init__(self, state: ConformanceState) -> None:
+        self.state = state
+        self.reports: dict[str, list[pytest.TestReport]] = {}
+        self.items: dict[str, pytest.Item] = {}
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        if spec_key in item.stash:
+            self.items[item.nodeid] = item
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.nodeid in self.items:
+            self.reports.setdefault(report.nodeid, []).append(report)
+
+    def pytest_runtest_logfinish(self, nodeid: str) -> None:
+        item = self.items.pop(nodeid, None)
+        if item is None:
+            return
+        result = grade(item, self.reports.pop(nodeid, []))
+        self.state.results.append(result)
+        self.state.emit({"kind": "result", **result.to_json()})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.pluginmanager.register(
+        ResultCollector(_state(session.config)), "conformance-results"
+    )
+
+
+def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
+    info: SpecInfo = item.stash[spec_key]
+    outcome, message = PASSED, ""
+    for report in reports:
+        wasxfail = getattr(report, "wasxfail", None)
+        if report.skipped and wasxfail is not None:
+            outcome, message = EXPECTED_FAILURE, _message(report)
+            break
+        if report.skipped:
+            outcome, message = SKIPPED, _message(report)
+            break
+        if report.failed:
+            longrepr = str(report.longrepr)
+            if longrepr.startswith("[XPASS(strict)]"):
+                outcome, message = UNEXPECTED_PASS, "passes, but is listed as an expected failure"
+            elif item.stash.get(timed_out_key, False):
+                outcome, message = TIMEOUT, f"no result within {_state(item.config).timeout:g}s"
+            else:
+                outcome = FAILED if report.when == "call" else ERROR
+                message = _message(report)
+            break
+    duration = sum(report.duration for report in reports)
+    return SpecResult(
+        id=info.id,
+        target=info.target,
+        area=info.area,
+        outcome=outcome,
+        duration=round(duration, 6),
+        message=message,
+        expected=info.expected,
+    )
+
+
+def _message(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    crash = getattr(longrepr, "reprcrash", None)
+    if crash is not None:
+        text = crash.message
+    elif isinstance(longrepr, tuple) and len(longrepr) == 3:
+        text = str(longrepr[2])
+    else:
+        text = str(longrepr or "")
+        text = text.strip().splitlines()[-1] if text.strip() else ""
+    text = " ".join(text.split())
+    return text if len(text) <= MESSAGE_LIMIT else text[: MESSAGE_LIMIT - 1] + "…"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    state = _state(config)
+    if not state.results:
+        return
+    from conformance.report import render_run_summary
+
+    for line in render_run_summary(state.results, state.target_names):
+        terminalreporter.write_line(line)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    state = config.stash.get(state_key, None)
+    if state is not None and state.stream is not None:
+        state.stream.close()

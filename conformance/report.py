@@ -1,0 +1,140 @@
+"""Terminal views of the result model: the run summary and the side-by-side comparison.
+
+Each function returns lines, so the pytest plugin and the command render the
+same text from the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conformance.results import (
+    EXPECTED_FAILURE,
+    AreaTally,
+    SpecResult,
+    tally,
+)
+
+COLUMNS = ("specs", "passed", "failed", "expected", "errors")
+LABELS = {
+    "failed": "FAILED",
+    "error": "ERROR",
+    "timeout": "TIMEOUT",
+    "unexpected-pass": "UNEXPECTED PASS",
+}
+
+
+def _row(name: str, counts: AreaTally, width: int) -> str:
+    cells = "".join(f"{getattr(counts, column):>10}" for column in COLUMNS)
+    return f"{name:<{width}}{cells}"
+
+
+def _total(tallies: dict[str, AreaTally]) -> AreaTally:
+    total = AreaTally()
+    for counts in tallies.values():
+        for column in (*COLUMNS, "unexpected_passes"):
+            setattr(total, column, getattr(total, column) + getattr(counts, column))
+    return total
+
+
+def render_run_summary(
+    results: Sequence[SpecResult], target_names: Sequence[str], versions: dict | None = None
+) -> list[str]:
+    """One table per target (area by area) and the list of unexpected results."""
+    lines: list[str] = []
+    for name in target_names:
+        mine = [result for result in results if result.target == name]
+        if not mine:
+            continue
+        tallies = tally(mine)
+        width = max(len("total"), *(len(area) for area in tallies)) + 2
+        version = (versions or {}).get(name)
+        lines.append("")
+        lines.append(f"target {name}" + (f" ({version})" if version else ""))
+        lines.append(f"{'area':<{width}}" + "".join(f"{column:>10}" for column in COLUMNS))
+        lines += [_row(area, counts, width) for area, counts in tallies.items()]
+        lines.append(_row("total", _total(tallies), width))
+        unexpected = [result for result in mine if result.unexpected]
+        if unexpected:
+            lines.append(f"unexpected results on {name} ({len(unexpected)}):")
+            for result in unexpected:
+                lines.append(f"  {LABELS[result.outcome]:<16}{result.id}")
+                if result.message:
+                    lines.append(f"  {'':<16}{result.message}")
+        else:
+            lines.append(f"{name}: results match the expectations")
+    return lines
+
+
+def render_comparison(
+    results: Sequence[SpecResult], first: str, second: str, versions: dict | None = None
+) -> list[str]:
+    """Both targets in one table, area by area, then every spec they disagree on."""
+    versions = versions or {}
+    left = tally(result for result in results if result.target == first)
+    right = tally(result for result in results if result.target == second)
+    areas = sorted(set(left) | set(right))
+    width = max(len("total"), *(len(area) for area in areas), 4) + 2
+    short = ("specs", "passed", "failed", "expected", "errors")
+    cell = 9
+    block = cell * len(short)
+
+    def heading(name: str) -> str:
+        version = versions.get(name)
+        text = f"{name} ({version})" if version else name
+        return f"{text:^{block}}"
+
+    def cells(counts: AreaTally | None) -> str:
+        if counts is None:
+            return f"{'-':>{cell}}" * len(short)
+        return "".join(f"{getattr(counts, column):>{cell}}" for column in short)
+
+    lines = [
+        f"{'':<{width}}{heading(first)}  |{heading(second)}",
+        f"{'area':<{width}}"
+        + "".join(f"{c:>{cell}}" for c in short)
+        + "  |"
+        + "".join(f"{c:>{cell}}" for c in short),
+    ]
+    disagreements = disagreements_between(results, first, second)
+    differing = {spec_id.split("/")[0] for spec_id, _ in disagreements}
+    for area in areas:
+        marker = "   ≠" if area in differing else ""
+        lines.append(f"{area:<{width}}{cells(left.get(area))}  |{cells(right.get(area))}{marker}")
+    lines.append(f"{'total':<{width}}{cells(_total(left))}  |{cells(_total(right))}")
+
+    lines.append("")
+    if not disagreements:
+        lines.append(f"{first} and {second} agree on every spec")
+        return lines
+    lines.append(f"{first} and {second} disagree on {len(disagreements)} specs:")
+    for spec_id, (mine, theirs) in disagreements:
+        lines.append(f"  {spec_id}")
+        for result in (mine, theirs):
+            if result is None:
+                continue
+            verdict = "behaves as specified" if result.behaves else _describe(result)
+            lines.append(f"      {result.target}: {verdict}")
+    return lines
+
+
+def _describe(result: SpecResult) -> str:
+    outcome = "failed" if result.outcome == EXPECTED_FAILURE else result.outcome
+    return f"{outcome}: {result.message}" if result.message else outcome
+
+
+def disagreements_between(
+    results: Sequence[SpecResult], first: str, second: str
+) -> list[tuple[str, tuple[SpecResult | None, SpecResult | None]]]:
+    """Specs on which one target shows the behaviour and the other does not."""
+    by_id: dict[str, dict[str, SpecResult]] = {}
+    for result in results:
+        if result.target in (first, second):
+            by_id.setdefault(result.id, {})[result.target] = result
+    out = []
+    for spec_id in sorted(by_id):
+        pair = by_id[spec_id]
+        mine, theirs = pair.get(first), pair.get(second)
+        if mine is None or theirs is None or mine.behaves != theirs.behaves:
+            out.append((spec_id, (mine, theirs)))
+    return out

@@ -1,0 +1,43 @@
+"""Fixtures every spec may use, all built from the ``target`` fixture.
+
+``app`` is a fresh application per spec (never shared), rooted in
+``fixtures/apps/basic`` so it has templates and static files; it runs with
+``TESTING`` on and a ``SECRET_KEY`` set, as an application under test does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conformance.paths import APPS_DIR
+
+BASIC_APP_ROOT = APPS_DIR / "basic"
+SECRET_KEY = "conformance-secret"
+
+
+@pytest.fixture
+def app(target):
+    """A fresh application of the target, testing on, with a secret key."""
+    app = target.make_app("conformance_app", root_path=str(BASIC_APP_ROOT))
+    app.config.update(TESTING=True, SECRET_KEY=SECRET_KEY)
+    return app
+
+
+@pytest.fixture
+def client(target, app):
+    """The target's test client for ``app``."""
+    return target.make_client(app)
+
+
+@pytest.fixture(autouse=True)
+def no_context_left_behind(request):
+    """Fail a spec that leaves an application or request context pushed."""
+    yield
+    if "target" not in request.fixturenames:
+        return
+    target = request.getfixturevalue("target")
+    try:
+        leaked = target.has_app_context() or target.has_request_context()
+    except AttributeError:  # the target lacks the names; its specs fail on their own
+        return
+    assert not leaked, "the spec left an application or request context pushed"

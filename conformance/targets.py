@@ -1,0 +1,222 @@
+"""Targets: the implementations of Flask's API that specs run against.
+
+A spec never imports an implementation. It receives a :class:`Target`, whose
+attributes are the public names of ``flask`` (``target.Flask``,
+``target.request``) and its public submodules (``target.signals``,
+``target.json.provider``). Behind a target sits an :class:`Adapter`, which
+knows how to load one implementation and where its modules live.
+
+The default adapter, :class:`ModuleAdapter`, serves any importable module laid
+out like ``flask`` (``flask`` itself, ``impl``, a mutant). Implementations of
+another shape register an adapter class under the ``conformance.targets``
+entry point group; see ``conformance/TARGETS.md``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from importlib.metadata import entry_points
+from types import ModuleType
+from typing import Any
+
+ENTRY_POINT_GROUP = "conformance.targets"
+
+#: The public submodules of ``flask`` a target provides, by dotted path.
+SUBMODULES: tuple[str, ...] = (
+    "app",
+    "blueprints",
+    "cli",
+    "config",
+    "ctx",
+    "globals",
+    "helpers",
+    "json",
+    "json.provider",
+    "json.tag",
+    "logging",
+    "sessions",
+    "signals",
+    "templating",
+    "testing",
+    "views",
+    "wrappers",
+)
+
+_TOP_LEVEL_SUBMODULES = frozenset(path.split(".")[0] for path in SUBMODULES)
+
+
+class TargetError(Exception):
+    """A target cannot be used at all: it is unknown or fails to import."""
+
+
+class MissingName(AttributeError):
+    """The target lacks a public name of Flask's API; the spec using it fails."""
+
+
+class Adapter:
+    """How the harness reaches one implementation of Flask's API.
+
+    Subclass it for an implementation that is not a module laid out like
+    ``flask``, and register the subclass under the ``conformance.targets``
+    entry point group; the entry point's name is the target's name. An
+    adapter is built with that name and loaded once per run.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def load(self) -> None:
+        """Import the implementation; raise :class:`TargetError` when it cannot."""
+        raise NotImplementedError
+
+    def module(self, path: str) -> Any:
+        """Return the object standing for ``flask`` (``path=""``) or ``flask.<path>``."""
+        raise NotImplementedError
+
+    @property
+    def version(self) -> str:
+        """A version string for reports; ``"unknown"`` when there is none."""
+        return "unknown"
+
+    def make_app(self, import_name: str, **options: Any) -> Any:
+        """Build an application object, as ``flask.Flask(import_name, **options)`` does."""
+        return self.module("").Flask(import_name, **options)
+
+    def make_client(self, app: Any, **options: Any) -> Any:
+        """Build a test client for *app*, as ``app.test_client(**options)`` does."""
+        return app.test_client(**options)
+
+
+class ModuleAdapter(Adapter):
+    """A target that is an importable module with the same layout as ``flask``.
+
+    Submodules are imported on first use, so a partial implementation loads
+    and fails only the specs that need what it lacks. A target that is a
+    single module (not a package) provides its submodules as attributes.
+    """
+
+    def __init__(self, name: str, module_name: str | None = None) -> None:
+        super().__init__(name)
+        self.module_name = module_name or name
+        self._root: ModuleType | None = None
+
+    def load(self) -> None:
+        try:
+            found = importlib.util.find_spec(self.module_name)
+        except (ImportError, ValueError) as error:
+            found, reason = None, f"{type(error).__name__}: {error}"
+        else:
+            reason = "no such module"
+        if found is None:
+            raise TargetError(f"unknown target {self.name!r}: {reason}")
+        try:
+            self._root = importlib.import_module(self.module_name)
+        except BaseException as error:  # a broken target must not end the run
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            raise TargetError(
+                f"target {self.name!r} failed to import: {type(error).__name__}: {error}"
+            ) from error
+
+    @property
+    def root(self) -> ModuleType:
+        if self._root is None:
+            self.load()
+        assert self._root is not None
+        return self._root
+
+    def module(self, path: str) -> Any:
+        root = self.root
+        if not path:
+            return root
+        obj: Any = root
+        for part in path.split("."):
+            found = getattr(obj, part, None)
+            if found is None and isinstance(obj, ModuleType) and hasattr(obj, "__path__"):
+                found = self._import_child(obj, part)
+            if found is None:
+                raise MissingName(f"target {self.name!r} has no module {path!r}")
+            obj = found
+        return obj
+
+    @staticmethod
+    def _import_child(parent: ModuleType, part: str) -> ModuleType | None:
+        full_name = f"{parent.__name__}.{part}"
+        try:
+            return importlib.import_module(full_name)
+        except ModuleNotFoundError as error:
+            if error.name == full_name:
+                return None
+            raise
+
+    @property
+    def version(self) -> str:
+        from importlib.metadata import packages_distributions
+        from importlib.metadata import version as distribution_version
+
+        top = self.module_name.split(".")[0]
+        for distribution in packages_distributions().get(top, []):
+            try:
+                return distribution_version(distribution)
+            except Exception:
+                continue
+        return "unknown"
+
+
+class Target:
+    """What a spec receives as ``target``: Flask's public API, by attribute.
+
+    ``target.Flask`` is the top-level name, ``target.signals`` the submodule;
+    a name the implementation lacks raises :class:`MissingName`, so the spec
+    that needs it fails with a message naming the target and the name.
+    """
+
+    def __init__(self, adapter: Adapter) -> None:
+        self._adapter = adapter
+        self.name = adapter.name
+
+    @property
+    def adapter(self) -> Adapter:
+        return self._adapter
+
+    def make_app(self, import_name: str = "conformance_app", **options: Any) -> Any:
+        return self._adapter.make_app(import_name, **options)
+
+    def make_client(self, app: Any, **options: Any) -> Any:
+        return self._adapter.make_client(app, **options)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name in _TOP_LEVEL_SUBMODULES:
+            return self._adapter.module(name)
+        root = self._adapter.module("")
+        try:
+            return getattr(root, name)
+        except AttributeError:
+            raise MissingName(f"target {self.name!r} has no public name {name!r}") from None
+
+    def __repr__(self) -> str:
+        return f"<Target {self.name}>"
+
+
+def adapter_for(name: str) -> Adapter:
+    """Find the adapter for a target name: a registered entry point, else a module."""
+    for entry_point in entry_points(group=ENTRY_POINT_GROUP):
+        if entry_point.name == name:
+            try:
+                adapter_class = entry_point.load()
+            except Exception as error:
+                raise TargetError(
+                    f"adapter for target {name!r} failed to load: {type(error).__name__}: {error}"
+                ) from error
+            return adapter_class(name)
+    return ModuleAdapter(name)
+
+
+def load_target(name: str) -> Target:
+    """Resolve and import a target; raise :class:`TargetError` with one clear line."""
+    adapter = adapter_for(name)
+    adapter.load()
+    return Target(adapter)

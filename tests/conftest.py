@@ -1,0 +1,47 @@
+"""Shared helpers for the harness's own tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conformance.paths import FIXTURES_DIR, REPOSITORY_DIR, SPECS_DIR
+
+pytest_plugins = ["pytester"]
+
+
+def run_specs(*args: str, results: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the spec suite in a subprocess with ``fixtures/`` importable (mutants, fakes)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(FIXTURES_DIR), str(REPOSITORY_DIR), env.get("PYTHONPATH")])
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        str(SPECS_DIR),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--conformance-results",
+        str(results),
+        *args,
+    ]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=timeout, cwd=REPOSITORY_DIR
+    )
+
+
+@pytest.fixture
+def fixtures_env(monkeypatch):
+    """Make ``fixtures/`` importable in this process and in subprocesses."""
+    monkeypatch.syspath_prepend(str(FIXTURES_DIR))
+    monkeypatch.setenv(
+        "PYTHONPATH",
+        os.pathsep.join(filter(None, [str(FIXTURES_DIR), os.environ.get("PYTHONPATH")])),
+    )
