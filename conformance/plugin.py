@@ -232,6 +232,19 @@ def pytest_collection_modifyitems(
     state.emit({"kind": "collected", "count": sum(spec_key in item.stash for item in items)})
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Under the conformance command, import the targets before the first spec
+    # so that a target that cannot load is reported once, as such.
+    state = _state(session.config)
+    if state.stream is None:
+        return
+    for name in state.target_names:
+        try:
+            state.target(name)
+        except TargetError as error:
+            raise pytest.UsageError(str(error)) from None
+
+
 def _alarm(signum: int, frame: Any) -> None:
     raise SpecTimeout("the spec did not finish within --spec-timeout")
 

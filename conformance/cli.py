@@ -1,0 +1,311 @@
+"""The ``conformance`` command: run the specs, compare targets, list areas.
+
+Exit statuses: 0 when results match the expectations, 1 when they do not,
+2 for bad input (an unknown option, area or target, a target that cannot be
+imported). Bad input is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from conformance.areas import discover_areas, parse_area_option
+from conformance.expectations import (
+    ExpectationsError,
+    expectations_path,
+    load_expectations,
+    write_expectations,
+)
+from conformance.plugin import DEFAULT_TARGETS, DEFAULT_TIMEOUT
+from conformance.report import render_comparison, render_run_summary
+from conformance.results import NOT_PASSING, write_report
+from conformance.runner import TargetRun, run_targets
+from conformance.targets import ModuleAdapter, TargetError, adapter_for
+
+BAD_INPUT = 2
+
+
+class BadInput(click.ClickException):
+    exit_code = BAD_INPUT
+
+
+def _check_areas(values: tuple[str, ...]) -> list[str]:
+    names = parse_area_option(list(values))
+    known = discover_areas()
+    for name in names:
+        if name not in known:
+            raise BadInput(f"unknown area {name!r}; known areas: {', '.join(known)}")
+    return names
+
+
+def _check_target(name: str) -> None:
+    """Refuse a target that cannot exist, without importing it in this process."""
+    try:
+        adapter = adapter_for(name)
+    except TargetError as error:
+        raise BadInput(str(error)) from None
+    if isinstance(adapter, ModuleAdapter):
+        import importlib.util
+
+        try:
+            found = importlib.util.find_spec(adapter.module_name)
+        except (ImportError, ValueError):
+            found = None
+        if found is None:
+            raise BadInput(f"unknown target {name!r}: no module or adapter of that name")
+
+
+def _check_expectations(names: list[str], directory: Path | None) -> None:
+    for name in names:
+        try:
+            load_expectations(name, directory)
+        except ExpectationsError as error:
+            raise BadInput(str(error)) from None
+
+
+class Progress:
+    """One status line while targets run: redrawn on a terminal, sparse otherwise."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stderr.isatty()
+        self.last_line = ""
+        self.last_print = 0.0
+
+    def __call__(self, runs: list[TargetRun]) -> None:
+        parts = []
+        for run in runs:
+            total = "?" if run.total is None else run.total
+            unexpected = sum(result.unexpected for result in run.results)
+            note = f", {unexpected} unexpected" if unexpected else ""
+            parts.append(f"{run.name} {run.done}/{total}{note}")
+        line = "running: " + " | ".join(parts)
+        if line == self.last_line:
+            return
+        self.last_line = line
+        if self.interactive:
+            click.echo("\r" + line.ljust(79), nl=False, err=True)
+        elif time.monotonic() - self.last_print > 5:
+            self.last_print = time.monotonic()
+            click.echo(line, err=True)
+
+    def finish(self) -> None:
+        if self.interactive and self.last_line:
+            click.echo("\r" + " " * max(79, len(self.last_line)) + "\r", nl=False, err=True)
+
+
+def _execute(
+    names: list[str], areas: list[str], spec_timeout: float, expectations: Path | None
+) -> list[TargetRun]:
+    for name in names:
+        _check_target(name)
+    _check_expectations(names, expectations)
+    progress = Progress()
+    try:
+        runs = run_targets(names, areas, spec_timeout, expectations, progress)
+    finally:
+        progress.finish()
+    for run in runs:
+        if run.usage_error:
+            raise BadInput(run.usage_error)
+        if run.error:
+            raise BadInput(run.error)
+    return runs
+
+
+def _stale_warnings(runs: list[TargetRun], areas: list[str], directory: Path | None) -> list[str]:
+    lines = []
+    for run in runs:
+        seen = {result.id for result in run.results}
+        stale = load_expectations(run.name, directory).stale(seen, set(areas) or None)
+        lines += [f"warning: {run.name}: expectation names no spec: {spec_id}" for spec_id in stale]
+    return lines
+
+
+def _write_json(path: Path | None, runs: list[TargetRun]) -> None:
+    if path is None:
+        return
+    results = [result for run in runs for result in run.results]
+    write_report(path, {run.name: run.facts() for run in runs}, results)
+    click.echo(f"wrote {len(results)} records to {path}", err=True)
+
+
+timeout_option = click.option(
+    "--spec-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds before a spec is stopped and graded timeout (0: never).",
+)
+area_option = click.option(
+    "--area", "areas", multiple=True, metavar="NAME[,NAME]", help="Only these areas."
+)
+json_option = click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the results as JSON (format in the README).",
+)
+expectations_option = click.option(
+    "--expectations",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of <target>.txt expectation files (default: fixtures/expectations).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="flask-conformance", prog_name="conformance")
+def cli() -> None:
+    """Run Flask's behavioural specification against implementations of its API."""
+
+
+@cli.command()
+@click.option(
+    "--target",
+    "targets",
+    multiple=True,
+    metavar="NAME",
+    help=f"Target to run (repeatable; default: {', '.join(DEFAULT_TARGETS)}).",
+)
+@area_option
+@json_option
+@timeout_option
+@expectations_option
+@click.option(
+    "--update-expectations",
+    is_flag=True,
+    help="Rewrite each target's expectations file to this run's failures (reasons kept).",
+)
+@click.option(
+    "--reason",
+    default=None,
+    help="With --update-expectations: the reason recorded for newly failing specs.",
+)
+def run(
+    targets: tuple[str, ...],
+    areas: tuple[str, ...],
+    json_path: Path | None,
+    spec_timeout: float,
+    expectations: Path | None,
+    update_expectations: bool,
+    reason: str | None,
+) -> None:
+    """Run the specs against targets; a summary per area and the unexpected results."""
+    names = list(dict.fromkeys(targets or DEFAULT_TARGETS))
+    area_names = _check_areas(areas)
+    runs = _execute(names, area_names, spec_timeout, expectations)
+    results = [result for run in runs for result in run.results]
+    versions = {run.name: run.version for run in runs}
+    for line in render_run_summary(results, names, versions):
+        click.echo(line)
+    for run_ in runs:
+        for incident in run_.incidents:
+            click.echo(f"incident: {run_.name}: {incident}")
+    for line in _stale_warnings(runs, area_names, expectations):
+        click.echo(line, err=True)
+    _write_json(json_path, runs)
+    if update_expectations:
+        for run_ in runs:
+            _update_expectations(run_, area_names, expectations, reason)
+        return
+    if any(result.unexpected for result in results):
+        sys.exit(1)
+
+
+def _update_expectations(
+    run: TargetRun, areas: list[str], directory: Path | None, reason: str | None
+) -> None:
+    current = load_expectations(run.name, directory)
+    ran = {result.id for result in run.results}
+    # Entries for specs this run did not reach (other areas) stay as they are.
+    failures = {spec_id: why for spec_id, why in current.reasons.items() if spec_id not in ran}
+    for result in run.results:
+        if result.outcome in NOT_PASSING:
+            failures[result.id] = (
+                current.reasons.get(result.id)
+                or reason
+                or (f"fails: {result.message}" if result.message else "fails")
+            )
+    path = expectations_path(run.name, directory)
+    if failures:
+        write_expectations(path, run.name, failures)
+        click.echo(f"wrote {len(failures)} expectations to {path}", err=True)
+    elif path.exists():
+        path.unlink()
+        click.echo(f"removed {path}: {run.name} passes every spec", err=True)
+
+
+@cli.command()
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+@area_option
+@json_option
+@timeout_option
+@expectations_option
+def compare(
+    first: str,
+    second: str,
+    areas: tuple[str, ...],
+    json_path: Path | None,
+    spec_timeout: float,
+    expectations: Path | None,
+) -> None:
+    """Run targets A and B side by side; show the specs on which they disagree."""
+    if first == second:
+        raise BadInput("compare needs two different targets")
+    area_names = _check_areas(areas)
+    runs = _execute([first, second], area_names, spec_timeout, expectations)
+    results = [result for run in runs for result in run.results]
+    versions = {run.name: run.version for run in runs}
+    for line in render_comparison(results, first, second, versions):
+        click.echo(line)
+    for run_ in runs:
+        for incident in run_.incidents:
+            click.echo(f"incident: {run_.name}: {incident}")
+    _write_json(json_path, runs)
+    if any(result.unexpected for result in results):
+        sys.exit(1)
+
+
+@cli.command(name="list")
+def list_areas() -> None:
+    """List the areas with their spec counts and descriptions."""
+    from conformance.collect import count_specs
+
+    areas = discover_areas()
+    counts = count_specs()
+    width = max(len(name) for name in areas) + 2
+    for name, area in areas.items():
+        click.echo(f"{name:<{width}}{counts.get(name, 0):>5}  {area.description}")
+    click.echo(f"{'total':<{width}}{sum(counts.values()):>5}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: Click's standalone mode, with one-line errors for bad input."""
+    try:
+        cli.main(args=argv, prog_name="conformance", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as error:
+        click.echo(error.ctx.get_help() if error.ctx else str(error))
+        return 0
+    except click.UsageError as error:
+        click.echo(f"conformance: error: {error.format_message()}", err=True)
+        return BAD_INPUT
+    except click.ClickException as error:
+        click.echo(f"conformance: error: {error.format_message()}", err=True)
+        return error.exit_code
+    except click.exceptions.Abort:
+        click.echo("conformance: aborted", err=True)
+        return 130
+    except click.exceptions.Exit as exit_:
+        return exit_.exit_code
+    except KeyboardInterrupt:
+        click.echo("conformance: interrupted", err=True)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

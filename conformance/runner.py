@@ -1,0 +1,273 @@
+"""Running the suite against one target in a process of its own.
+
+Each target runs in a child ``python -m pytest`` that streams one JSON record
+per spec to a file. The parent reads the stream for progress and keeps the run
+going when the target misbehaves: a child that crashes (a segfault,
+``os._exit``) or hangs past the watchdog is killed, the spec it was running is
+graded ``error`` or ``timeout``, and a new child resumes after it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from conformance.paths import REPOSITORY_DIR, SPECS_DIR
+from conformance.results import ERROR, TIMEOUT, SpecResult
+
+#: pytest's exit statuses that mean "the session ran to its end".
+FINISHED = {0, 1, 5}
+INTERRUPTED = 2  # pytest stops before running anything when collection fails
+USAGE_ERROR = 4
+MAX_RESTARTS = 20
+
+
+@dataclass
+class TargetRun:
+    """Everything one target's run produced."""
+
+    name: str
+    results: list[SpecResult] = field(default_factory=list)
+    version: str | None = None
+    error: str | None = None  # the target could not be used at all
+    incidents: list[str] = field(default_factory=list)  # crashes and hangs, one line each
+    total: int | None = None
+    usage_error: str | None = None
+
+    @property
+    def done(self) -> int:
+        return len(self.results)
+
+    def facts(self) -> dict:
+        return {"version": self.version, "error": self.error, "incidents": self.incidents}
+
+
+class TargetProcess:
+    """One target's child process, watched and restarted until its specs are done."""
+
+    def __init__(
+        self,
+        name: str,
+        areas: list[str],
+        spec_timeout: float,
+        expectations_dir: Path | None,
+        workdir: Path,
+        extra_args: tuple[str, ...] = (),
+    ) -> None:
+        self.run = TargetRun(name)
+        self.areas = areas
+        self.spec_timeout = spec_timeout
+        self.expectations_dir = expectations_dir
+        self.results_path = workdir / f"{_safe(name)}.jsonl"
+        self.log_path = workdir / f"{_safe(name)}.log"
+        self.extra_args = extra_args
+        # The watchdog: a child silent for this long is stuck beyond the reach
+        # of the in-process timeout (a spec blocking signals, say).
+        self.silence_limit = (spec_timeout * 2 + 5) if spec_timeout > 0 else None
+        self.process: subprocess.Popen | None = None
+        self.offset = 0
+        self.running_spec: tuple[str, str] | None = None
+        self.areas_of: dict[str, str] = {}
+        self.last_activity = time.monotonic()
+        self.restarts = 0
+        self.finished = False
+
+    def command(self, resume: bool) -> list[str]:
+        command = [
+            sys.executable, "-m", "pytest", str(SPECS_DIR), "-q", "--no-header",
+            "-p", "no:cacheprovider", "--target", self.run.name,
+            "--spec-timeout", str(self.spec_timeout),
+            "--conformance-results", str(self.results_path),
+        ]  # fmt: skip
+        if resume:
+            command.append("--conformance-resume")
+        if self.areas:
+            command += ["--area", ",".join(self.areas)]
+        if self.expectations_dir is not None:
+            command += ["--expectations", str(self.expectations_dir)]
+        return command + list(self.extra_args)
+
+    def start(self, resume: bool = False) -> None:
+        log = open(self.log_path, "ab")  # noqa: SIM115 (the child owns it from here)
+        self.process = subprocess.Popen(
+            self.command(resume),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=REPOSITORY_DIR,
+            start_new_session=True,
+        )
+        log.close()
+        self.last_activity = time.monotonic()
+
+    def poll(self) -> bool:
+        """Read new records; handle an exit or a hang. True once the target is done."""
+        if self.finished:
+            return True
+        self._read_records()
+        assert self.process is not None
+        status = self.process.poll()
+        if status is None:
+            if (
+                self.silence_limit is not None
+                and time.monotonic() - self.last_activity > self.silence_limit
+            ):
+                self._kill()
+                self._after_incident(
+                    TIMEOUT, f"stopped after {self.silence_limit:g}s without a result"
+                )
+            return self.finished
+        self._read_records()
+        if self.run.error is not None or status in FINISHED:
+            self.finished = True
+        elif status == USAGE_ERROR:
+            self.run.usage_error = self._last_log_line()
+            self.finished = True
+        elif status == INTERRUPTED and self.running_spec is None:
+            self.run.usage_error = f"the specs failed to collect: {self._collection_error()}"
+            self.finished = True
+        else:
+            self._after_incident(ERROR, f"crashed the test process ({_describe_status(status)})")
+        return self.finished
+
+    def _after_incident(self, outcome: str, what: str) -> None:
+        spec = self.running_spec
+        if spec is None:  # it died outside any spec: nothing to skip past
+            if not self.run.results and self.run.error is None:
+                self.run.error = f"target {self.run.name!r} {what} before its first spec"
+            else:
+                self.run.incidents.append(f"the test process {what} outside any spec")
+            self.finished = True
+            return
+        spec_id, target = spec
+        self.run.incidents.append(f"{spec_id} {what}")
+        result = SpecResult(
+            id=spec_id,
+            target=target,
+            area=spec_id.split("/")[0],
+            outcome=outcome,
+            duration=0.0,
+            message=what,
+        )
+        with open(self.results_path, "a", encoding="utf-8") as stream:
+            stream.write("\n" + json.dumps({"kind": "result", **result.to_json()}) + "\n")
+        self._read_records()
+        self.running_spec = None
+        self.restarts += 1
+        if self.restarts > MAX_RESTARTS:
+            self.run.incidents.append(f"gave up after {MAX_RESTARTS} restarts")
+            self.finished = True
+            return
+        self.start(resume=True)
+
+    def _read_records(self) -> None:
+        if not self.results_path.exists():
+            return
+        with open(self.results_path, encoding="utf-8") as stream:
+            stream.seek(self.offset)
+            chunk = stream.read()
+        complete, _, _ = chunk.rpartition("\n")
+        if not complete:
+            return
+        self.offset += len(complete.encode("utf-8")) + 1
+        self.last_activity = time.monotonic()
+        for line in complete.splitlines():
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:  # a line torn by a crash
+                continue
+            self._take(record)
+
+    def _take(self, record: dict) -> None:
+        kind = record.pop("kind", "result")
+        if kind == "target":
+            self.run.version = record.get("version")
+            self.run.error = record.get("error")
+        elif kind == "collected":
+            if self.run.total is None:
+                self.run.total = record["count"]
+        elif kind == "start":
+            self.running_spec = (record["id"], record["target"])
+        elif kind == "result":
+            self.run.results.append(SpecResult.from_json(record))
+            self.running_spec = None
+
+    def _kill(self) -> None:
+        assert self.process is not None
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+
+    def _last_log_line(self) -> str:
+        lines = self.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        for line in reversed(lines):
+            line = line.strip()
+            if line:
+                return line.removeprefix("ERROR: ")
+        return "the test process rejected its options"
+
+    def _collection_error(self) -> str:
+        text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        for line in text.splitlines():
+            if line.startswith("ERROR ") and " - " in line:
+                return line.removeprefix("ERROR ")
+        for line in text.splitlines():
+            if line.startswith("ERROR "):
+                return line.removeprefix("ERROR ")
+        return f"see {self.log_path}"
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self._kill()
+
+
+def _describe_status(status: int) -> str:
+    if status < 0:
+        try:
+            return f"killed by {signal.Signals(-status).name}"
+        except ValueError:
+            return f"killed by signal {-status}"
+    return f"exit status {status}"
+
+
+def _safe(name: str) -> str:
+    return "".join(char if char.isalnum() or char in "._-" else "_" for char in name)
+
+
+def run_targets(
+    names: list[str],
+    areas: list[str],
+    spec_timeout: float,
+    expectations_dir: Path | None,
+    progress=None,
+    extra_args: tuple[str, ...] = (),
+) -> list[TargetRun]:
+    """Run the suite against each target, in parallel, and return their runs."""
+    with tempfile.TemporaryDirectory(prefix="conformance-") as scratch:
+        processes = [
+            TargetProcess(name, areas, spec_timeout, expectations_dir, Path(scratch), extra_args)
+            for name in names
+        ]
+        try:
+            for process in processes:
+                process.start()
+            while True:
+                done = [process.poll() for process in processes]
+                if progress is not None:
+                    progress([process.run for process in processes])
+                if all(done):
+                    break
+                time.sleep(0.1)
+        finally:
+            for process in processes:
+                process.stop()
+        return [process.run for process in processes]
