@@ -9,6 +9,7 @@ graded ``error`` or ``timeout``, and a new child resumes after it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -201,10 +202,8 @@ class TargetProcess:
 
     def _kill(self) -> None:
         assert self.process is not None
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         self.process.wait()
 
     def _last_log_line(self) -> str:
