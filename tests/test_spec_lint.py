@@ -114,10 +114,13 @@ def test_every_spec_runs_through_the_target_fixture() -> None:
     assert not strays, f"specs not parametrized by target: {strays[:5]}"
 
 
-@pytest.mark.parametrize("path", sorted(EXPECTATIONS_DIR.glob("*.txt")), ids=lambda path: path.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(EXPECTATIONS_DIR.glob("**/*.txt")),
+    ids=lambda path: path.relative_to(EXPECTATIONS_DIR).as_posix(),
+)
 def test_expectation_entries_name_existing_specs(path: Path) -> None:
-    target = path.stem
-    expectations = load_expectations(target, EXPECTATIONS_DIR)
+    expectations = load_expectations(path.stem, path.parent)
     node_ids = _collected_spec_ids("flask")
     spec_ids = {
         re.sub(
