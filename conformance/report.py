@@ -54,15 +54,20 @@ def render_run_summary(
         lines.append(f"{'area':<{width}}" + "".join(f"{column:>10}" for column in COLUMNS))
         lines += [_row(area, counts, width) for area, counts in tallies.items()]
         lines.append(_row("total", _total(tallies), width))
-        unexpected = [result for result in mine if result.unexpected]
-        if unexpected:
-            lines.append(f"unexpected results on {name} ({len(unexpected)}):")
-            for result in unexpected:
-                lines.append(f"  {LABELS[result.outcome]:<16}{result.id}")
-                if result.message:
-                    lines.append(f"  {'':<16}{result.message}")
-        else:
-            lines.append(f"{name}: results match the expectations")
+        lines += render_unexpected(mine, name)
+    return lines
+
+
+def render_unexpected(results: Sequence[SpecResult], name: str) -> list[str]:
+    """The results of target *name* that disagree with its expectations file."""
+    unexpected = [result for result in results if result.target == name and result.unexpected]
+    if not unexpected:
+        return [f"{name}: results match the expectations"]
+    lines = [f"unexpected results on {name} ({len(unexpected)}):"]
+    for result in unexpected:
+        lines.append(f"  {LABELS[result.outcome]:<16}{result.id}")
+        if result.message:
+            lines.append(f"  {'':<16}{result.message}")
     return lines
 
 
@@ -103,6 +108,9 @@ def render_comparison(
         lines.append(f"{area:<{width}}{cells(left.get(area))}  |{cells(right.get(area))}{marker}")
     lines.append(f"{'total':<{width}}{cells(_total(left))}  |{cells(_total(right))}")
 
+    lines.append("")
+    for name in (first, second):
+        lines += render_unexpected(results, name)
     lines.append("")
     if not disagreements:
         lines.append(f"{first} and {second} agree on every spec")
