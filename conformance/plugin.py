@@ -136,7 +136,6 @@ class ConformanceState:
         self.timeout: float = option.conformance_timeout
         self.targets: dict[str, Target | TargetError] = {}
         self.results: list[SpecResult] = []
-        self.collected_ids: dict[str, set[str]] = {name: set() for name in self.target_names}
         self.stream = None
         self.done: set[tuple[str, str]] = set()
         if option.conformance_results and option.conformance_resume:
@@ -224,7 +223,6 @@ def pytest_collection_modifyitems(
         item.add_marker(pytest.mark.area(area))
         if expected is not None:
             item.add_marker(pytest.mark.xfail(reason=f"expected failure: {expected}", strict=True))
-        state.collected_ids[target_name].add(spec_id)
         selected.append(item)
     if deselected:
         config.hook.pytest_deselected(items=deselected)
