@@ -270,6 +270,58 @@ def compare(
         sys.exit(1)
 
 
+@cli.command(name="coverage")
+@click.option(
+    "--target", default="flask", show_default=True, metavar="NAME", help="Package to measure."
+)
+@area_option
+@click.option(
+    "--fail-under-statements",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="PERCENT",
+    help="Exit 1 when statement coverage is lower.",
+)
+@click.option(
+    "--fail-under-branches",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="PERCENT",
+    help="Exit 1 when branch coverage is lower.",
+)
+@click.option("--no-missing", is_flag=True, help="Do not list the uncovered lines.")
+def coverage_command(
+    target: str,
+    areas: tuple[str, ...],
+    fail_under_statements: float | None,
+    fail_under_branches: float | None,
+    no_missing: bool,
+) -> None:
+    """Run the suite on a target under coverage.py and show how much of it runs."""
+    from conformance import coverage
+
+    area_names = _check_areas(areas)
+    _check_target(target)
+    click.echo(f"measuring {target} with the spec suite...", err=True)
+    try:
+        modules, status = coverage.measure(target, area_names)
+    except coverage.CoverageError as error:
+        raise BadInput(str(error)) from None
+    for line in coverage.render(modules, show_missing=not no_missing):
+        click.echo(line)
+    overall = coverage.total(modules)
+    if status not in (0, 1):
+        click.echo(f"warning: the suite exited with status {status} under coverage", err=True)
+    short = []
+    if fail_under_statements is not None and overall.statement_percent < fail_under_statements:
+        short.append(f"statements {overall.statement_percent:.1f}% < {fail_under_statements:g}%")
+    if fail_under_branches is not None and overall.branch_percent < fail_under_branches:
+        short.append(f"branches {overall.branch_percent:.1f}% < {fail_under_branches:g}%")
+    if short:
+        click.echo("coverage below the floor: " + ", ".join(short), err=True)
+        sys.exit(1)
+
+
 @cli.command(name="list")
 def list_areas() -> None:
     """List the areas with their spec counts and descriptions."""

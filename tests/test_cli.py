@@ -165,3 +165,17 @@ def test_compare_lists_disagreements_with_the_failing_reason(tmp_path: Path) -> 
     assert "mutants.routing_no_strict_slash_redirect: failed:" in completed.stdout
     targets = {record["target"] for record in json.loads(report.read_text())["results"]}
     assert targets == {"flask", "mutants.routing_no_strict_slash_redirect"}
+
+
+def test_coverage_reports_statements_and_branches_of_the_target() -> None:
+    completed = conformance("coverage", "--target", "flask", "--area", "signals", "--no-missing")
+    assert completed.returncode == 0, completed.stderr
+    rows = {line.split()[0]: line.split() for line in completed.stdout.splitlines() if line}
+    assert rows["flask/signals.py"][3] == "100.0%"
+    assert "TOTAL" in rows
+    floor = conformance(
+        "coverage", "--target", "flask", "--area", "signals", "--no-missing",
+        "--fail-under-statements", "99.9",
+    )  # fmt: skip
+    assert floor.returncode == 1
+    assert "coverage below the floor: statements" in floor.stderr
