@@ -8,6 +8,7 @@ everything else pytest collects is left alone.
 
 from __future__ import annotations
 
+import copy
 import json
 import signal
 import threading
@@ -241,6 +242,18 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             state.target(name)
         except TargetError as error:
             raise pytest.UsageError(str(error)) from None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> None:
+    # The cases of a parametrized spec are shared by its items for every
+    # target: give each run its own copy, so a spec that changes its input
+    # cannot change what the next target sees.
+    if spec_key in item.stash:
+        funcargs = item.funcargs  # type: ignore[attr-defined]
+        for name in item.callspec.params:  # type: ignore[attr-defined]
+            if name != "target" and name in funcargs:
+                funcargs[name] = copy.deepcopy(funcargs[name])
 
 
 def _alarm(signum: int, frame: Any) -> None:

@@ -14,8 +14,11 @@ from conformance.paths import FIXTURES_DIR, REPOSITORY_DIR, SPECS_DIR
 pytest_plugins = ["pytester"]
 
 
-def run_specs(*args: str, results: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run the spec suite in a subprocess with ``fixtures/`` importable (mutants, fakes)."""
+def run_specs(
+    *args: str, results: Path, timeout: float = 300, area: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run the spec suite (or one area's folder) in a subprocess with ``fixtures/``
+    importable, for mutants and fakes."""
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(FIXTURES_DIR), str(REPOSITORY_DIR), env.get("PYTHONPATH")])
@@ -24,7 +27,7 @@ def run_specs(*args: str, results: Path, timeout: float = 300) -> subprocess.Com
         sys.executable,
         "-m",
         "pytest",
-        str(SPECS_DIR),
+        str(SPECS_DIR / area if area else SPECS_DIR),
         "-q",
         "-p",
         "no:cacheprovider",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -32,12 +34,27 @@ def _mutants() -> list[tuple[str, str]]:
 MUTANTS = _mutants()
 
 
+@pytest.fixture(scope="module")
+def mutant_runs(tmp_path_factory):
+    """Every mutant's run, started at once on all cores; each spec waits for its own."""
+    scratch = tmp_path_factory.mktemp("mutants")
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        runs: dict[str, tuple[Future, Path]] = {}
+        for mutant, area in MUTANTS:
+            results_file = scratch / f"{mutant}.jsonl"
+            future = pool.submit(
+                run_specs, "--target", f"mutants.{mutant}", "-x", results=results_file, area=area
+            )
+            runs[mutant] = (future, results_file)
+        yield runs
+        for future, _ in runs.values():
+            future.cancel()
+
+
 @pytest.mark.parametrize(("mutant", "area"), MUTANTS, ids=[name for name, _ in MUTANTS])
-def test_mutant_is_caught_by_its_area(mutant: str, area: str, tmp_path: Path) -> None:
-    results_file = tmp_path / "results.jsonl"
-    completed = run_specs(
-        "--target", f"mutants.{mutant}", "--area", area, "-x", results=results_file
-    )
+def test_mutant_is_caught_by_its_area(mutant: str, area: str, mutant_runs) -> None:
+    future, results_file = mutant_runs[mutant]
+    completed = future.result()
     results = read_jsonl(results_file)
     assert results, f"no spec ran against mutant {mutant}:\n{completed.stdout[-2000:]}"
     caught = [result.id for result in results if result.outcome == FAILED]

@@ -31,7 +31,11 @@ def client(target, app):
 
 @pytest.fixture(autouse=True)
 def no_context_left_behind(request):
-    """Fail a spec that leaves an application or request context pushed."""
+    """Fail a spec that leaves an application or request context pushed.
+
+    The leaked contexts are popped before the failure is reported, so one
+    leaking spec does not fail every spec that runs after it.
+    """
     yield
     if "target" not in request.fixturenames:
         return
@@ -40,4 +44,20 @@ def no_context_left_behind(request):
         leaked = target.has_app_context() or target.has_request_context()
     except AttributeError:  # the target lacks the names; its specs fail on their own
         return
+    if leaked:
+        _pop_leaked_contexts(target)
     assert not leaked, "the spec left an application or request context pushed"
+
+
+def _pop_leaked_contexts(target) -> None:
+    for has_context, proxy_name in (
+        (target.has_request_context, "request_ctx"),
+        (target.has_app_context, "app_ctx"),
+    ):
+        for _ in range(100):
+            if not has_context():
+                break
+            try:
+                getattr(target.globals, proxy_name).pop()
+            except Exception:
+                break

@@ -1,0 +1,1 @@
+"""Conformance specs for HTTP errors, aborting, error handlers and exception trapping."""

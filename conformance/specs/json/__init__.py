@@ -1,0 +1,1 @@
+"""JSON serialisation: providers, flask.json functions, jsonify and tojson."""

@@ -1,0 +1,1 @@
+"""Specs for static files, send_file, send_from_directory and resources."""

@@ -1,0 +1,1 @@
+"""Templates: Jinja environment, rendering, context and template loading."""

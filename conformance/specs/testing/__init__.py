@@ -1,0 +1,1 @@
+"""Specs for Flask's test client, EnvironBuilder and CLI runner."""

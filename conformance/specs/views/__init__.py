@@ -1,0 +1,1 @@
+"""Specs for class-based views: View, MethodView and as_view."""

@@ -1,0 +1,1 @@
+"""Specs for Flask's Request and Response wrappers."""

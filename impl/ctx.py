@@ -1,0 +1,351 @@
+"""Application and request contexts.
+
+An :class:`AppContext` makes an application "current" (``current_app``,
+``g``); a :class:`RequestContext` makes one request current (``request``,
+``session``) and pushes an application context first when the right one is
+not already active. Both push by setting a context variable and keep the
+returned :class:`contextvars.Token`, so popping restores exactly the previous
+state and can tell when it is asked to pop someone else's context.
+"""
+
+from __future__ import annotations
+
+import sys
+import typing as t
+from functools import update_wrapper
+
+from werkzeug.exceptions import HTTPException
+
+from . import signals
+from .globals import _cv_app, _cv_request
+
+if t.TYPE_CHECKING:
+    import types
+    from contextvars import Token
+
+    from _typeshed.wsgi import WSGIEnvironment
+
+    from .app import Flask
+    from .wrappers import Request
+
+F = t.TypeVar("F", bound=t.Callable[..., t.Any])
+_MaybeRequest = t.Optional["Request"]
+Error = BaseException | None
+
+#: Default for ``pop(exc=...)``: "take the exception being handled, if any".
+_sentinel = object()
+
+
+class _AppCtxGlobals:
+    """The namespace behind :data:`g`: a plain object for per-context data.
+
+    Attribute access is the main interface; the dict-like helpers below make
+    it easy for extensions to store optional values without ``hasattr``.
+    """
+
+    def __getattr__(self, name: str) -> t.Any:
+        # Only reached when normal lookup fails: report a missing attribute.
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: t.Any) -> None:
+        vars(self)[name] = value
+
+    def __delattr__(self, name: str) -> None:
+        if self.__dict__.pop(name, _sentinel) is _sentinel:
+            raise AttributeError(name)
+
+    def get(self, name: str, default: t.Any | None = None) -> t.Any:
+        """Return attribute *name*, or *default* when it is not set."""
+        return self.__dict__.get(name, default)
+
+    def pop(self, name: str, default: t.Any = _sentinel) -> t.Any:
+        """Remove attribute *name* and return it.
+
+        :param default: returned when *name* is not set; without it a missing
+            name raises :exc:`KeyError`.
+        """
+        if default is _sentinel:
+            return self.__dict__.pop(name)
+        return self.__dict__.pop(name, default)
+
+    def setdefault(self, name: str, default: t.Any = None) -> t.Any:
+        """Return attribute *name*, setting it to *default* first if missing."""
+        return self.__dict__.setdefault(name, default)
+
+    def __contains__(self, item: str) -> bool:
+        """``"name" in g``: whether the attribute is set."""
+        return item in vars(self)
+
+    def __iter__(self) -> t.Iterator[str]:
+        """Iterate over the names of the set attributes."""
+        return iter(list(vars(self)))
+
+    def __repr__(self) -> str:
+        active = _cv_app.get(None)
+        owner = "no application" if active is None else repr(active.app.name)
+        return f"<impl.g of {owner}>"
+
+
+def has_app_context() -> bool:
+    """Tell whether an application context is active (``current_app`` works)."""
+    return _cv_app.get(None) is not None
+
+
+def has_request_context() -> bool:
+    """Tell whether a request context is active (``request`` works).
+
+    Useful for code that behaves differently inside and outside a request.
+    """
+    return _cv_request.get(None) is not None
+
+
+def _active_request_context(caller: str) -> RequestContext:
+    found = _cv_request.get(None)
+    if found is None:
+        raise RuntimeError(
+            f"'{caller}' needs an active request context, such as the one a view function runs in."
+        )
+    return found
+
+
+def after_this_request(f: t.Callable[[t.Any], t.Any]) -> t.Callable[[t.Any], t.Any]:
+    """Run *f* on the response of the current request only.
+
+    *f* receives the response object and returns it (or a replacement); these
+    functions run before the after-request hooks registered on the app.
+    """
+    _active_request_context("after_this_request")._after_request_functions.append(f)
+    return f
+
+
+class _ContextBoundCall:
+    """A callable that runs a function inside a saved request context.
+
+    A class rather than a closure so the bound context is inspectable.
+    """
+
+    def __init__(self, func: t.Callable[..., t.Any], context: RequestContext) -> None:
+        self.func = func
+        self.context = context
+
+    def __call__(self, *args: t.Any, **kwargs: t.Any) -> t.Any:
+        with self.context:
+            return self.context.app.ensure_sync(self.func)(*args, **kwargs)
+
+
+def copy_current_request_context(f: F) -> F:
+    """Bind *f* to a copy of the current request context.
+
+    Calling the result, for example in a thread or greenlet started from a
+    view, pushes that copy around the call so ``request`` and ``session``
+    still work there.
+    """
+    copied = _active_request_context("copy_current_request_context").copy()
+    return update_wrapper(_ContextBoundCall(f, copied), f)  # type: ignore[return-value]
+
+
+def _ensure_popping_own(kind: str, active: object, popping: object) -> None:
+    """Contexts pop in reverse order of pushing; anything else is a bug."""
+    if active is not popping:
+        raise AssertionError(
+            f"Popped {popping!r}, but the active {kind} context was {active!r}: contexts"
+            " must be popped in the reverse order they were pushed."
+        )
+
+
+class _PushedInWith:
+    """``with context:`` pushes on entry and pops on exit, passing the error."""
+
+    def push(self) -> None:
+        raise NotImplementedError
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:  # type: ignore[assignment]
+        raise NotImplementedError
+
+    def __enter__(self) -> t.Self:
+        self.push()
+        return self
+
+    def __exit__(
+        self, exc_type: type | None, exc_value: Error, tb: types.TracebackType | None
+    ) -> None:
+        self.pop(exc_value)
+
+
+class AppContext(_PushedInWith):
+    """Makes :attr:`app` the current application while pushed.
+
+    Holds :attr:`g` and a URL adapter built without a request (it needs
+    ``SERVER_NAME``), used by :func:`~impl.helpers.url_for` outside requests.
+    Usually pushed for you by a request; push one yourself with
+    ``with app.app_context():`` for CLI commands, shells or tests.
+    """
+
+    def __init__(self, app: Flask) -> None:
+        self.app, self.g = app, app.app_ctx_globals_class()
+        self.url_adapter = app.create_url_adapter(None)
+        self._cv_tokens: list[Token[AppContext]] = []
+
+    def push(self) -> None:
+        """Make this context the active one; may be pushed more than once."""
+        self._cv_tokens.append(_cv_app.set(self))
+        if signals.appcontext_pushed.receivers:  # PERF: skip blinker when unused
+            signals.appcontext_pushed.send(self.app, _async_wrapper=self.app.ensure_sync)
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:  # type: ignore[assignment]
+        """Undo the latest :meth:`push`; the outermost pop runs teardowns.
+
+        :param exc: the error that ended the context, passed to teardown
+            functions; by default the exception currently being handled.
+        """
+        app = self.app
+        if exc is _sentinel:
+            exc = sys.exc_info()[1]
+        active = _cv_app.get(None)
+        token = self._cv_tokens.pop()
+        try:
+            if not self._cv_tokens:  # the outermost push
+                app.do_teardown_appcontext(exc)
+        finally:
+            _cv_app.reset(token)
+        _ensure_popping_own("application", active, self)
+        if signals.appcontext_popped.receivers:
+            signals.appcontext_popped.send(app, _async_wrapper=app.ensure_sync)
+
+
+class RequestContext(_PushedInWith):
+    """Everything about one request: the request, URL adapter, session, flashes.
+
+    Built from a WSGI environ for each request by :meth:`Flask.wsgi_app`,
+    pushed before dispatch and popped afterwards. Pushing it also pushes an
+    application context unless one for the same app is already active. In
+    tests, ``app.test_request_context()`` builds one from
+    :class:`~werkzeug.test.EnvironBuilder` arguments.
+    """
+
+    def __init__(
+        self,
+        app: Flask,
+        environ: WSGIEnvironment,
+        request: _MaybeRequest = None,
+        session: t.Any = None,
+    ) -> None:
+        self.app = app
+        if request is None:
+            # Requests built here read JSON with the app's provider.
+            self.request = app.request_class(environ)
+            self.request.json_module = app.json
+        else:
+            self.request = request
+        try:
+            adapter = app.create_url_adapter(self.request)
+        except HTTPException as error:
+            # A bad Host header: keep going and let dispatch report it.
+            adapter = None
+            self.request.routing_exception = error
+        self.url_adapter = adapter
+        self.flashes: list[tuple[str, str]] | None = None
+        self._session = session
+        self._after_request_functions: list[t.Callable[[t.Any], t.Any]] = []
+        # Each entry: the request token, and the app context this push
+        # created (None when an existing one was reused).
+        self._cv_tokens: list[tuple[Token[RequestContext], AppContext | None]] = []
+
+    @property
+    def session(self) -> t.Any:
+        """The session of this request, opened when the context is pushed.
+
+        Reading it marks the session as accessed, which makes the response
+        vary on ``Cookie``.
+        """
+        opened = self._session
+        if opened is not None:
+            opened.accessed = True
+        return opened  # type: ignore[return-value]
+
+    @session.setter
+    def session(self, value: t.Any) -> None:
+        self._session = value
+
+    def copy(self) -> RequestContext:
+        """Return a new context for the same request and session object.
+
+        Pushing the copy elsewhere (another thread, say) lets code there use
+        ``request`` and ``session`` after the original has been popped.
+        """
+        return self.__class__(
+            self.app, self.request.environ, request=self.request, session=self._session
+        )
+
+    def match_request(self) -> None:
+        """Match the request URL, storing the rule and arguments on the request.
+
+        A routing failure (404, 405, redirect) is stored as
+        ``request.routing_exception`` and raised later by dispatch.
+        """
+        request = self.request
+        try:
+            request.url_rule, request.view_args = self.url_adapter.match(  # type: ignore[union-attr]
+                return_rule=True
+            )
+        except HTTPException as error:
+            request.routing_exception = error
+
+    def push(self) -> None:
+        """Activate this context: app context if needed, session, URL match."""
+        app = self.app
+        current = _cv_app.get(None)
+        if current is not None and current.app is app:
+            created = None
+        else:
+            created = app.app_context()
+            created.push()
+        self._cv_tokens.append((_cv_request.set(self), created))
+
+        # The session is opened once, after the context is active, so a
+        # session interface can use ``request`` and ``current_app``.
+        if self._session is None:
+            interface = app.session_interface
+            opened = interface.open_session(app, self.request)
+            self._session = opened if opened is not None else interface.make_null_session(app)
+
+        if self.url_adapter is not None:
+            self.match_request()
+
+    def pop(self, exc: BaseException | None = _sentinel) -> None:  # type: ignore[assignment]
+        """Undo the latest :meth:`push`.
+
+        The outermost pop runs the request teardown functions, closes the
+        request, then pops the app context this context pushed, if any.
+
+        :param exc: the error that ended the request, passed to teardowns;
+            by default the exception currently being handled.
+        """
+        error = sys.exc_info()[1] if exc is _sentinel else exc
+        outermost = len(self._cv_tokens) == 1
+        try:
+            if outermost:
+                self._end_request(error)
+        finally:
+            active = _cv_request.get(None)
+            token, created = self._cv_tokens.pop()
+            _cv_request.reset(token)
+            if created is not None:
+                created.pop(error)
+            _ensure_popping_own("request", active, self)
+
+    def _end_request(self, error: BaseException | None) -> None:
+        """Teardown functions first, then release the files of parsed form data."""
+        request = self.request
+        try:
+            self.app.do_teardown_request(error)
+            close = getattr(request, "close", None)
+            if callable(close):
+                close()
+        finally:
+            # Break the environ -> request reference cycle.
+            request.environ["werkzeug.request"] = None
+
+    def __repr__(self) -> str:
+        request = self.request
+        return f"<{type(self).__name__} {request.url!r} [{request.method}] of {self.app.name}>"

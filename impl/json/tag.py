@@ -1,0 +1,308 @@
+"""Tagged JSON: lossless JSON for the types sessions need.
+
+JSON has no tuples, bytes, markup, UUIDs or datetimes. Each such value is
+written as a one-key object ``{" key": json_value}`` whose key starts with a
+space (so it cannot collide with ordinary identifier-like keys) and read back
+into the original type. The session cookie uses this format, so it must
+stay byte-compatible with Flask's.
+
+To support another type, subclass :class:`JSONTag` and register the class
+on a :class:`TaggedJSONSerializer`. For example, frozensets kept as lists::
+
+    class TagFrozenset(JSONTag):
+        key = " fs"
+        __slots__ = ()
+
+        def to_python(self, value):
+            return frozenset(value)
+
+        def to_json(self, value):
+            return [self.serializer.tag(item) for item in value]
+
+        def check(self, value):
+            return isinstance(value, frozenset)
+
+    serializer = app.session_interface.serializer
+    serializer.register(TagFrozenset, index=0)
+
+Tags registered this way are tried before the built-in ones only when given
+an ``index``; otherwise they are appended and may be shadowed by them.
+"""
+
+from __future__ import annotations
+
+from base64 import b64decode, b64encode
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from markupsafe import Markup
+from werkzeug.http import http_date, parse_date
+
+from ..json import dumps, loads
+
+
+class JSONTag:
+    """One convertible type: how to recognise it, and how to turn it into
+    JSON and back."""
+
+    #: The marker key written in front of the JSON value. An empty key
+    #: means the tag only rewrites containers and adds no marker.
+    key: str = ""
+
+    __slots__ = ("serializer",)
+
+    def __init__(self, serializer: TaggedJSONSerializer) -> None:
+        #: The serializer that owns this tag, for tagging nested values.
+        self.serializer = serializer
+
+    def check(self, value: object) -> bool:
+        """Tell whether this tag handles ``value``."""
+        raise NotImplementedError
+
+    def to_json(self, value: Any) -> Any:
+        """Return a JSON-compatible form of ``value`` (without the key)."""
+        raise NotImplementedError
+
+    def to_python(self, value: Any) -> Any:
+        """Rebuild the original value from what :meth:`to_json` produced."""
+        raise NotImplementedError
+
+    def tag(self, value: Any) -> dict[str, Any]:
+        """Return ``{key: to_json(value)}``."""
+        return {self.key: self.to_json(value)}
+
+
+#: A :class:`JSONTag` subclass, as :meth:`TaggedJSONSerializer.register` takes.
+_TagClass = type[JSONTag]
+
+
+class TagDict(JSONTag):
+    """A one-key dict whose key is itself a tag key: the key gets a ``__``
+    suffix so the dict is not mistaken for a tagged value on the way back."""
+
+    key = " di"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Only dicts of exactly one item whose key is a registered tag."""
+        if not isinstance(value, dict) or len(value) != 1:
+            return False
+        return not self.serializer.tags.keys().isdisjoint(value)
+
+    def to_json(self, value: Any) -> Any:
+        """Suffix the key and tag the item."""
+        ((name, item),) = value.items()
+        return {name + "__": self.serializer.tag(item)}
+
+    def to_python(self, value: Any) -> Any:
+        """Strip the suffix again."""
+        ((name, item),) = value.items()
+        return {name[:-2]: item}
+
+
+class PassDict(JSONTag):
+    """Any other dict: stays a dict, its values are tagged."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Any dict."""
+        return isinstance(value, dict)
+
+    def to_json(self, value: Any) -> Any:
+        """Tag the values; keys are strings in JSON anyway."""
+        tag_item = self.serializer.tag
+        return {name: tag_item(item) for name, item in value.items()}
+
+    tag = to_json
+
+
+class TagTuple(JSONTag):
+    """A tuple, stored as a list of tagged items."""
+
+    key = " t"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Tuples, including named tuples (read back as plain tuples)."""
+        return isinstance(value, tuple)
+
+    def to_json(self, value: Any) -> Any:
+        """A list of the tagged items."""
+        return list(map(self.serializer.tag, value))
+
+    def to_python(self, value: Any) -> Any:
+        """Back to a tuple."""
+        return tuple(value)
+
+
+class PassList(JSONTag):
+    """A list: stays a list, its items are tagged."""
+
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Any list."""
+        return isinstance(value, list)
+
+    def to_json(self, value: Any) -> Any:
+        """The list of tagged items."""
+        return list(map(self.serializer.tag, value))
+
+    tag = to_json
+
+
+class TagBytes(JSONTag):
+    """Bytes, stored as standard base64 text."""
+
+    key = " b"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """``bytes`` only (not ``bytearray``)."""
+        return isinstance(value, bytes)
+
+    def to_json(self, value: Any) -> Any:
+        """Base64 text."""
+        return b64encode(value).decode("ascii")
+
+    def to_python(self, value: Any) -> Any:
+        """Decode the base64 text."""
+        return b64decode(value)
+
+
+class TagMarkup(JSONTag):
+    """An object with ``__html__`` (such as :class:`~markupsafe.Markup`),
+    stored as its HTML and read back as ``Markup``."""
+
+    key = " m"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Anything with a callable ``__html__``."""
+        return callable(getattr(value, "__html__", None))
+
+    def to_json(self, value: Any) -> Any:
+        """The HTML text."""
+        return str(value.__html__())
+
+    def to_python(self, value: Any) -> Any:
+        """Safe markup again."""
+        return Markup(value)
+
+
+class TagUUID(JSONTag):
+    """A :class:`~uuid.UUID`, stored as its 32 hex digits."""
+
+    key = " u"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """UUID instances."""
+        return isinstance(value, UUID)
+
+    def to_json(self, value: Any) -> Any:
+        """The hex digits, without dashes."""
+        return value.hex
+
+    def to_python(self, value: Any) -> Any:
+        """Parse the hex digits."""
+        return UUID(value)
+
+
+class TagDateTime(JSONTag):
+    """A :class:`~datetime.datetime`, stored as an HTTP date (whole seconds,
+    read back as UTC)."""
+
+    key = " d"
+    __slots__ = ()
+
+    def check(self, value: object) -> bool:
+        """Datetimes (plain dates are not tagged)."""
+        return isinstance(value, datetime)
+
+    def to_json(self, value: Any) -> Any:
+        """An RFC 9110 date string."""
+        return http_date(value)
+
+    def to_python(self, value: Any) -> Any:
+        """Parse the date string into an aware UTC datetime."""
+        return parse_date(value)
+
+
+class TaggedJSONSerializer:
+    """Serialize values to tagged JSON and back.
+
+    Tags are tried in :attr:`order`; the first whose ``check`` accepts a value
+    converts it. Decoding looks tagged objects up by key in :attr:`tags`.
+    """
+
+    __slots__ = ("order", "tags")
+
+    #: Tag classes every new serializer registers, in this order: containers
+    #: first, so their items get tagged, then the leaf types.
+    default_tags = [TagDict, PassDict, TagTuple, PassList]
+    default_tags += [TagBytes, TagMarkup, TagUUID, TagDateTime]
+
+    def __init__(self) -> None:
+        #: Tags in the order they are tried when encoding.
+        self.order: list[JSONTag] = []
+        #: Registered tags by key, for decoding.
+        self.tags: dict[str, JSONTag] = {}
+        for tag_class in self.default_tags:
+            self.register(tag_class)
+
+    def register(self, tag_class: _TagClass, force: bool = False, index: int | None = None) -> None:
+        """Add a tag type to this serializer.
+
+        :param tag_class: the :class:`JSONTag` subclass; it is instantiated
+            with this serializer.
+        :param force: replace an existing tag with the same key instead of
+            raising :exc:`KeyError`.
+        :param index: position in :attr:`order`; appended when ``None``. Put
+            a tag before the defaults to take precedence over them.
+        """
+        new_tag = tag_class(self)
+        marker = new_tag.key
+        if marker and marker in self.tags and not force:
+            raise KeyError(f"Tag '{marker}' is already registered.")
+        if marker:
+            self.tags[marker] = new_tag
+        position = len(self.order) if index is None else index
+        self.order.insert(position, new_tag)
+
+    def tag(self, value: Any) -> Any:
+        """Convert ``value`` to its JSON-compatible tagged form."""
+        chosen = next((each for each in self.order if each.check(value)), None)
+        # Plain JSON values pass through unchanged.
+        return value if chosen is None else chosen.tag(value)
+
+    def untag(self, value: dict[str, Any]) -> Any:
+        """Turn a single tagged object back into its Python value; other
+        dicts are returned unchanged."""
+        if len(value) == 1:
+            ((marker, data),) = value.items()
+            known = self.tags.get(marker)
+            if known is not None:
+                return known.to_python(data)
+        return value
+
+    def _untag_scan(self, value: Any) -> Any:
+        """Untag a parsed document bottom-up, so inner values are restored
+        before the containers holding them."""
+        if isinstance(value, dict):
+            scan = self._untag_scan
+            return self.untag({name: scan(item) for name, item in value.items()})
+        if isinstance(value, list):
+            scan = self._untag_scan
+            return [scan(item) for item in value]
+        return value
+
+    def dumps(self, value: Any) -> str:
+        """Tag ``value`` and serialize it as compact JSON."""
+        return dumps(self.tag(value), separators=(",", ":"))
+
+    def loads(self, value: str) -> Any:
+        """Parse tagged JSON and restore the tagged values."""
+        return self._untag_scan(loads(value))

@@ -1,0 +1,315 @@
+"""Sessions: the ``session`` object's classes and the interface that loads
+and stores it.
+
+The default :class:`SecureCookieSessionInterface` keeps the whole session in
+a cookie signed with the app's secret key. The cookie format (tagged JSON,
+itsdangerous timestamp signature, salt ``"cookie-session"``, HMAC-SHA1) is
+the same as Flask's, so cookies pass between the two.
+"""
+
+from __future__ import annotations
+
+import collections.abc as c
+import hashlib
+import typing as t
+from collections.abc import MutableMapping
+from contextlib import suppress
+from datetime import UTC, datetime
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.datastructures import CallbackDict
+
+from .json.tag import TaggedJSONSerializer
+
+if t.TYPE_CHECKING:
+    from .app import Flask
+    from .wrappers import Request, Response
+
+
+def _read_permanent(self: SessionMixin) -> bool:
+    return self.get("_permanent", False)  # type: ignore[no-any-return]
+
+
+def _write_permanent(self: SessionMixin, value: bool) -> None:
+    self["_permanent"] = bool(value)
+
+
+class SessionMixin(MutableMapping[str, t.Any]):
+    """The attributes every session object has on top of the mapping."""
+
+    permanent = property(
+        _read_permanent,
+        _write_permanent,
+        doc="""Whether the session outlives the browser session, expiring
+        after ``app.permanent_session_lifetime``. Kept in the ``_permanent``
+        key, so it travels with the data.""",
+    )
+
+    #: Whether the session was just created. Backends that can tell set it;
+    #: the cookie session cannot and leaves it ``False``.
+    new = False
+
+    #: Whether the data changed. Mutations of nested values are not seen;
+    #: set this to ``True`` yourself after changing one.
+    modified = True
+
+    #: Whether the session was read or written during the request. When set
+    #: the response gets ``Vary: Cookie``.
+    accessed = False
+
+
+def _note_modified(session: SecureCookieSession) -> None:
+    session.modified = True
+
+
+class SecureCookieSession(CallbackDict[str, t.Any], SessionMixin):
+    """The session stored by :class:`SecureCookieSessionInterface`.
+
+    Setting or deleting keys sets :attr:`modified`; the request context sets
+    :attr:`accessed` whenever the session is looked up. :attr:`new` stays
+    ``False`` because an empty cookie and no cookie look alike.
+    """
+
+    modified = False
+
+    def __init__(self, initial: c.Mapping[str, t.Any] | None = None) -> None:
+        # PERF: a module-level callback rather than a closure made for every
+        # session, since one session is built per request.
+        super().__init__(initial, _note_modified)
+
+
+class NullSession(SecureCookieSession):
+    """Stand-in session used when no secret key is configured: reading it
+    works (it is always empty), changing it raises an error explaining why."""
+
+    def _refuse(self, *args: t.Any, **kwargs: t.Any) -> t.NoReturn:
+        message = (
+            "The session is unavailable because no secret key was set.  Set"
+            " the secret_key on the application to something unique and"
+            " secret."
+        )
+        raise RuntimeError(message)
+
+    clear = pop = popitem = setdefault = update = _refuse
+    __setitem__ = __delitem__ = _refuse
+
+
+def _cookie_setting(key: str, summary: str) -> t.Callable[[t.Any, Flask], t.Any]:
+    """Make a ``get_cookie_*`` method of :class:`SessionInterface` that
+    returns ``app.config[key]``. Its name follows the key:
+    ``SESSION_COOKIE_NAME`` gives ``get_cookie_name``."""
+
+    def read_setting(self: t.Any, app: Flask) -> t.Any:
+        return app.config[key]
+
+    name = "get_" + key.removeprefix("SESSION_").lower()
+    read_setting.__name__ = name
+    read_setting.__qualname__ = f"SessionInterface.{name}"
+    read_setting.__doc__ = f"{summary} Read from ``{key}``; override to decide per app."
+    return read_setting
+
+
+class SessionInterface:
+    """The interface the application uses to load and store sessions.
+
+    Subclass it, implement :meth:`open_session` and :meth:`save_session`,
+    and assign an instance to ``app.session_interface``. The ``get_cookie_*``
+    methods read the ``SESSION_COOKIE_*`` configuration so that backends
+    agree on cookie settings.
+
+    :meth:`open_session` runs when the request context is pushed; returning
+    ``None`` there makes the app use :meth:`make_null_session`.
+    :meth:`save_session` runs after the response is built, unless the
+    session is a null session. One interface instance serves all threads,
+    so keep per-request state on the session, not on the interface.
+    """
+
+    #: Class made by :meth:`make_null_session`.
+    null_session_class = NullSession
+
+    #: Set by backends that pickle their data; informational only.
+    pickle_based = False
+
+    def make_null_session(self, app: Flask) -> NullSession:
+        """Return the session used when no real one can be loaded."""
+        return self.null_session_class()
+
+    def is_null_session(self, obj: object) -> bool:
+        """Tell whether ``obj`` is a null session, which is never saved."""
+        return isinstance(obj, self.null_session_class)
+
+    get_cookie_name = _cookie_setting("SESSION_COOKIE_NAME", "The cookie's name.")
+    get_cookie_domain = _cookie_setting(
+        "SESSION_COOKIE_DOMAIN",
+        "The cookie's ``Domain``. When unset, browsers only send the cookie"
+        " back to the exact host that set it.",
+    )
+    get_cookie_httponly = _cookie_setting(
+        "SESSION_COOKIE_HTTPONLY", "Whether the cookie is hidden from JavaScript."
+    )
+    get_cookie_secure = _cookie_setting(
+        "SESSION_COOKIE_SECURE", "Whether the cookie is only sent over HTTPS."
+    )
+    get_cookie_samesite = _cookie_setting(
+        "SESSION_COOKIE_SAMESITE", "The cookie's ``SameSite`` value, or ``None``."
+    )
+    get_cookie_partitioned = _cookie_setting(
+        "SESSION_COOKIE_PARTITIONED", "Whether the cookie is ``Partitioned`` (CHIPS)."
+    )
+
+    def get_cookie_path(self, app: Flask) -> str:
+        """``SESSION_COOKIE_PATH``, or ``APPLICATION_ROOT`` when that is
+        empty."""
+        config = app.config
+        return config["SESSION_COOKIE_PATH"] or config["APPLICATION_ROOT"]  # type: ignore[no-any-return]
+
+    def get_expiration_time(self, app: Flask, session: SessionMixin) -> datetime | None:
+        """When the cookie expires: ``now + permanent_session_lifetime`` for a
+        permanent session, ``None`` (end of browser session) otherwise."""
+        if not session.permanent:
+            return None
+        return datetime.now(UTC) + app.permanent_session_lifetime
+
+    def should_set_cookie(self, app: Flask, session: SessionMixin) -> bool:
+        """Whether the response needs a ``Set-Cookie`` for the session: when
+        it was modified, or when it is permanent and
+        ``SESSION_REFRESH_EACH_REQUEST`` asks to push its expiry forward."""
+        if session.modified:
+            return True
+        return session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]  # type: ignore[no-any-return]
+
+    def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
+        """Load the session for ``request``; ``None`` means "use a null
+        session". Must be implemented by backends."""
+        raise NotImplementedError()
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        """Persist ``session`` and update ``response`` (cookie headers).
+        Must be implemented by backends."""
+        raise NotImplementedError()
+
+
+#: The serializer of session data in signed cookies.
+session_json_serializer = TaggedJSONSerializer()
+
+
+def _sha1(string: bytes = b"") -> t.Any:
+    """SHA-1, looked up only when a signature is made, so that importing the
+    module works on systems where SHA-1 is restricted."""
+    return hashlib.sha1(string)
+
+
+class SecureCookieSessionInterface(SessionInterface):
+    """Store the session in a cookie signed with ``app.secret_key``.
+
+    The data is readable by the client, only protected against tampering.
+    Keys in ``SECRET_KEY_FALLBACKS`` still validate old cookies, which are
+    re-signed with the current key when next saved.
+    """
+
+    #: Class of the sessions this interface opens.
+    session_class = SecureCookieSession
+
+    #: Turns session data into a string and back.
+    serializer = session_json_serializer
+
+    #: Salt mixed into the signing key, separating session signatures from
+    #: other uses of the same secret key.
+    salt = "cookie-session"
+
+    #: How itsdangerous derives the signing key from the secret key.
+    key_derivation = "hmac"
+
+    #: Hash used by the HMAC signature.
+    digest_method = staticmethod(_sha1)
+
+    # PERF: building a URLSafeTimedSerializer (and its signers) costs more
+    # than the signature itself; every request needs one, and the inputs
+    # almost never change. Keep the last one with the inputs it was made
+    # from and rebuild only when one of them differs.
+    _signing_cache: tuple[tuple[t.Any, ...], URLSafeTimedSerializer] | None = None
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        """Return the serializer that signs and checks session cookies, or
+        ``None`` when the app has no secret key."""
+        current_key = app.secret_key
+        if not current_key:
+            return None
+        old_keys = tuple(app.config["SECRET_KEY_FALLBACKS"] or ())
+        salt, payload, derivation, digest = (
+            self.salt,
+            self.serializer,
+            self.key_derivation,
+            self.digest_method,
+        )
+        inputs = (current_key, old_keys, salt, payload, derivation, digest)
+        cached = self._signing_cache
+        if cached is not None and cached[0] == inputs:
+            return cached[1]
+        # itsdangerous signs with the last key and accepts any of them.
+        signer_options = {"key_derivation": derivation, "digest_method": digest}
+        built = URLSafeTimedSerializer(
+            [*old_keys, current_key], salt, payload, signer_kwargs=signer_options
+        )
+        self._signing_cache = (inputs, built)
+        return built
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        """Load the session from the request's cookie. A missing, tampered or
+        expired cookie gives a new empty session; no secret key gives
+        ``None``."""
+        signer = self.get_signing_serializer(app)
+        if signer is not None:
+            data = self._cookie_data(app, request, signer)
+            # No argument at all for a fresh session, as custom session
+            # classes may not accept None.
+            return self.session_class() if data is None else self.session_class(data)
+        return None
+
+    def _cookie_data(self, app: Flask, request: Request, signer: URLSafeTimedSerializer) -> t.Any:
+        """The data in the request's session cookie, or ``None`` when there
+        is no cookie or it does not verify (tampered, expired, or signed with
+        an unknown key): such a cookie counts as no cookie at all."""
+        cookie = request.cookies.get(self.get_cookie_name(app))
+        if not cookie:
+            return None
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        with suppress(BadSignature):
+            return signer.loads(cookie, max_age=max_age)
+        return None
+
+    def _cookie_options(self, app: Flask) -> dict[str, t.Any]:
+        """Cookie attributes shared by setting and deleting the cookie."""
+        return {
+            "path": self.get_cookie_path(app),
+            "domain": self.get_cookie_domain(app),
+            "samesite": self.get_cookie_samesite(app),
+            "secure": self.get_cookie_secure(app),
+            "httponly": self.get_cookie_httponly(app),
+            "partitioned": self.get_cookie_partitioned(app),
+        }
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        """Write the session cookie, delete it when the session was emptied,
+        and add ``Vary: Cookie`` whenever the session was used."""
+        # Any use of the session makes the response depend on the cookie.
+        if session.accessed:
+            response.vary.add("Cookie")
+        cookie_name = self.get_cookie_name(app)
+        options = self._cookie_options(app)
+
+        if not session:
+            # An emptied session removes the cookie; one that was empty all
+            # along needs no header at all.
+            if not session.modified:
+                return
+            response.delete_cookie(cookie_name, **options)
+        elif self.should_set_cookie(app, session):
+            signer: t.Any = self.get_signing_serializer(app)
+            expires = self.get_expiration_time(app, session)
+            response.set_cookie(
+                cookie_name, signer.dumps(dict(session)), expires=expires, **options
+            )
+        else:
+            return
+        response.vary.add("Cookie")
