@@ -46,3 +46,26 @@ from .templating import stream_template as stream_template
 from .templating import stream_template_string as stream_template_string
 from .wrappers import Request as Request
 from .wrappers import Response as Response
+
+
+def __getattr__(name: str) -> str:
+    # Flask 3.1 still answers ``flask.__version__``, with a DeprecationWarning,
+    # from the installed distribution's metadata; extensions that read it work
+    # the same way here, and in drop-in mode (impl.dropin) the two agree.
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib.metadata
+    import warnings
+
+    warnings.warn(
+        "'__version__' is deprecated, as in Flask 3.1, and goes away with"
+        " Flask 3.2; use feature detection or importlib.metadata.version('flask').",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    try:
+        return importlib.metadata.version("flask")
+    except importlib.metadata.PackageNotFoundError:
+        from .cli import _FLASK_API_VERSION
+
+        return _FLASK_API_VERSION

@@ -5,16 +5,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
-import subprocess
 import sys
-import time
+import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from conformance.paths import REPOSITORY_DIR
+
+from .servers import free_port, serving
 
 
 def _readme_app_source() -> str:
@@ -24,41 +25,17 @@ def _readme_app_source() -> str:
     return match.group(1)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def served_app(tmp_path: Path):
+def served_app(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "app.py").write_text(_readme_app_source(), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(REPOSITORY_DIR))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "app:app"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                output = server.communicate()[0].decode(errors="replace")
-                pytest.fail(f"gunicorn did not start:\n{output}")
-            time.sleep(0.1)
-    try:
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        if server.stdout is not None:
-            server.stdout.close()
+    command = [
+        sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "1",
+        "app:app",
+    ]  # fmt: skip
+    with serving(command, port, cwd=tmp_path, env=env, name="gunicorn") as server:
+        yield server.url
 
 
 def test_readme_app_answers_real_requests_under_gunicorn(served_app: str) -> None:
