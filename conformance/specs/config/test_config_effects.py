@@ -48,11 +48,12 @@ def test_max_content_length_is_exposed_on_the_request(target):
 
 
 def test_max_form_memory_size_rejects_large_fields(target):
-    """A form field larger than ``MAX_FORM_MEMORY_SIZE`` gets a 413 response (Flask docs: Builtin Configuration Values)."""
-    client = _form_app(target, MAX_FORM_MEMORY_SIZE=10).test_client()
+    """A multipart form field larger than ``MAX_FORM_MEMORY_SIZE`` gets a 413 response (Flask docs: Builtin Configuration Values)."""
+    client = _form_app(target, MAX_FORM_MEMORY_SIZE=1000).test_client()
+    multipart = "multipart/form-data"
 
-    assert client.post("/form", data={"a": "x" * 50}).status_code == 413
-    assert client.post("/form", data={"a": "x" * 5}).status_code == 200
+    assert client.post("/form", data={"a": "x" * 5000}, content_type=multipart).status_code == 413
+    assert client.post("/form", data={"a": "x" * 5}, content_type=multipart).status_code == 200
 
 
 def test_max_form_parts_rejects_many_fields(target):

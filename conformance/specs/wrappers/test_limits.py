@@ -53,17 +53,14 @@ def test_request_max_content_length_overrides_the_config(target, app, client):
     assert client.post("/body", data=b"x" * 20).status_code == 413
 
 
-@pytest.mark.parametrize(
-    "content_type",
-    ["application/x-www-form-urlencoded", "multipart/form-data"],
-    ids=["urlencoded", "multipart"],
-)
-def test_max_form_memory_size_config(target, app, client, content_type):
-    """A form field longer than ``MAX_FORM_MEMORY_SIZE`` answers 413 (Flask API: Request.max_form_memory_size)."""
+def test_max_form_memory_size_config(target, app, client):
+    """A multipart form field longer than ``MAX_FORM_MEMORY_SIZE`` answers 413 (Flask API: Request.max_form_memory_size)."""
+    # Multipart only: the documented limit is for multipart/form-data fields;
+    # whether urlencoded bodies are held to it depends on the Werkzeug release.
     app.config["MAX_FORM_MEMORY_SIZE"] = 10
     _form_view(app, target)
 
-    response = client.post("/form", data={"a": "x" * 20}, content_type=content_type)
+    response = client.post("/form", data={"a": "x" * 20}, content_type="multipart/form-data")
 
     assert response.status_code == 413
 
