@@ -1,7 +1,9 @@
-"""The ``conformance`` command: run the specs, compare targets, list areas.
+"""The ``conformance`` command: run the specs, compare targets, list areas,
+measure coverage, and time targets against each other (``bench``).
 
-Exit statuses: 0 when results match the expectations, 1 when they do not,
-2 for bad input (an unknown option, area or target, a target that cannot be
+Exit statuses: 0 when results match the expectations, 1 when they do not
+(for ``bench``: when a target cannot build or answer a scenario), 2 for bad
+input (an unknown option, area or target, a target that cannot be
 imported). Bad input is one line on stderr, never a traceback.
 """
 
@@ -320,6 +322,117 @@ def coverage_command(
     if short:
         click.echo("coverage below the floor: " + ", ".join(short), err=True)
         sys.exit(1)
+
+
+def _check_scenarios(values: tuple[str, ...], server: bool) -> list[str]:
+    from conformance.bench import SCENARIOS, SERVED_SCENARIOS
+
+    names = list(dict.fromkeys(parse_area_option(list(values))))
+    if not names:
+        return list(SERVED_SCENARIOS if server else SCENARIOS)
+    for name in names:
+        if name not in SCENARIOS:
+            raise BadInput(f"unknown scenario {name!r}; known scenarios: {', '.join(SCENARIOS)}")
+        if server and name not in SERVED_SCENARIOS:
+            raise BadInput(
+                f"scenario {name!r} has no --server run; served scenarios: "
+                + ", ".join(SERVED_SCENARIOS)
+            )
+    return names
+
+
+@cli.command()
+@click.option(
+    "--target", "first", default="flask", show_default=True, metavar="A", help="The baseline."
+)
+@click.option(
+    "--vs", "second", default="impl", show_default=True, metavar="B", help="Compared with A."
+)
+@click.option(
+    "--scenario",
+    "scenarios",
+    multiple=True,
+    metavar="NAME[,NAME]",
+    help="Only these scenarios (default: all; with --server: hello, params).",
+)
+@click.option(
+    "--rounds",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Samples of each target per scenario, interleaved.",
+)
+@click.option(
+    "--requests",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Requests per sample (default: sized to take about 0.02 s).",
+)
+@json_option
+@click.option("--server", is_flag=True, help="Serve with gunicorn and measure under load.")
+@click.option(
+    "--duration",
+    type=click.FloatRange(min=0.1),
+    default=5.0,
+    show_default=True,
+    help="With --server: seconds of load per target and scenario.",
+)
+@click.option(
+    "--load-generator",
+    type=click.Choice(["auto", "wrk", "python"]),
+    default="auto",
+    show_default=True,
+    help="With --server: wrk, the Python fallback, or wrk when it is on PATH.",
+)
+def bench(
+    first: str,
+    second: str,
+    scenarios: tuple[str, ...],
+    rounds: int,
+    requests: int | None,
+    json_path: Path | None,
+    server: bool,
+    duration: float,
+    load_generator: str,
+) -> None:
+    """Time scenario apps on targets A and B; the median per request and the ratio B/A."""
+    from conformance import bench as benchmark
+    from conformance.bench import report
+    from conformance.bench.server import ServerError, choose_load_generator
+    from conformance.bench.timing import ScenarioFailed
+    from conformance.targets import load_target
+
+    names = _check_scenarios(scenarios, server)
+    try:
+        generator = choose_load_generator(load_generator) if server else None
+        targets = [load_target(first), load_target(second)]
+    except (ServerError, TargetError) as error:
+        raise BadInput(str(error)) from None
+    facts = report.machine_facts(*targets)
+
+    def progress(line: str) -> None:
+        click.echo(f"bench: {line}", err=True)
+
+    try:
+        if generator is not None:
+            served = benchmark.run_served(*targets, names, duration, generator, progress)
+            lines = report.render_server_table(served, facts, duration, generator)
+            mode = {"kind": "server", "seconds": duration, "load_generator": generator}
+            measurements: list = served
+        else:
+            timed = benchmark.run_in_process(*targets, names, rounds, requests, progress)
+            lines = report.render_table(timed, facts, rounds)
+            mode = {"kind": "in-process", "rounds": rounds}
+            measurements = timed
+    except ServerError as error:
+        raise click.ClickException(str(error)) from None
+    except ScenarioFailed as error:
+        raise click.ClickException(f"bench failed: {error}") from None
+    for line in lines:
+        click.echo(line)
+    if json_path is not None:
+        report.write_json(json_path, facts, mode, measurements)
+        click.echo(f"wrote {len(measurements)} records to {json_path}", err=True)
 
 
 @cli.command(name="list")

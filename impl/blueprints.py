@@ -15,7 +15,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import update_wrapper
 
-from .cli import AppGroup as AppGroup
 from .helpers import send_from_directory as send_from_directory
 from .scaffold import (
     Scaffold,
@@ -25,11 +24,11 @@ from .scaffold import (
     T_teardown,
     T_url_defaults,
     T_url_value_preprocessor,
+    _cli_group_made,
     _Decorator,
     _endpoint_from_view_func,
     _Folder,
     _HandlerKey,
-    _make_cli_group,
     _open_for_reading,
     _OptionalFlag,
     _OptionalText,
@@ -41,6 +40,18 @@ from .scaffold import (
 
 if t.TYPE_CHECKING:
     from .app import Flask
+    from .cli import AppGroup as AppGroup
+
+
+def __getattr__(name: str) -> t.Any:
+    # ``AppGroup`` is importable from here, as from Flask's module, without
+    # importing Click until it is asked for.
+    if name == "AppGroup":
+        from .cli import AppGroup
+
+        return AppGroup
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DeferredSetupFunction = t.Callable[["BlueprintSetupState"], None]
 F = t.TypeVar("F", bound=t.Callable[..., t.Any])
@@ -223,8 +234,7 @@ class Blueprint(Scaffold):
         self.deferred_functions: list[DeferredSetupFunction] = []
         # Blueprints nested in this one, with their registration options.
         self._children: list[tuple[Blueprint, dict[str, t.Any]]] = []
-        #: Command group for the blueprint's CLI commands.
-        self.cli = _make_cli_group(self.name)
+        # ``self.cli``, the blueprint's command group, is made on first use.
 
     def open_resource(
         self, resource: str, mode: str = "rb", encoding: str | None = "utf-8"
@@ -296,7 +306,7 @@ class Blueprint(Scaffold):
             child.register(app, _nested_options(state, child, child_options, name))
 
     def _register_commands(self, app: Flask, name: str, options: dict[str, t.Any]) -> None:
-        if not self.cli.commands:
+        if not _cli_group_made(self) or not self.cli.commands:
             return
         group = options.get("cli_group", self.cli_group)
         if group is None:

@@ -67,4 +67,7 @@ def jsonify(*args: t.Any, **kwargs: t.Any) -> Response:
     keyword arguments become an object; mixing both is a ``TypeError``.
     Needs an application context.
     """
-    return current_app.json.response(*args, **kwargs)  # type: ignore[return-value]
+    context = _cv_app.get(None)
+    if context is None:  # the proxy raises the "outside of context" error
+        return current_app.json.response(*args, **kwargs)  # type: ignore[return-value]
+    return context.app.json.response(*args, **kwargs)  # type: ignore[no-any-return]

@@ -1,0 +1,120 @@
+"""What ``conformance bench`` prints and writes: tables, JSON, machine facts."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import statistics
+from pathlib import Path
+from typing import Any
+
+from conformance.bench.server import ServerMeasurement
+from conformance.bench.timing import Measurement, median_ratio
+from conformance.targets import Target
+
+FORMAT = 1
+
+
+def machine_facts(first: Target, second: Target) -> dict[str, Any]:
+    """Where and when the bench ran, and what it compared."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpu_count": os.cpu_count(),
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "targets": {
+            "a": {"name": first.name, "version": first.adapter.version},
+            "b": {"name": second.name, "version": second.adapter.version},
+        },
+    }
+
+
+def _labels(facts: dict[str, Any]) -> tuple[str, str]:
+    a, b = facts["targets"]["a"]["name"], facts["targets"]["b"]["name"]
+    if a == b:
+        return f"{a} (A)", f"{b} (B)"
+    return a, b
+
+
+def describe(facts: dict[str, Any]) -> str:
+    targets = facts["targets"]
+    return (
+        f"A: {targets['a']['name']} {targets['a']['version']}, "
+        f"B: {targets['b']['name']} {targets['b']['version']}; "
+        f"Python {facts['python']} on {facts['platform']}, {facts['cpu_count']} CPUs"
+    )
+
+
+def render_table(measurements: list[Measurement], facts: dict[str, Any], rounds: int) -> list[str]:
+    """Median µs per request for A and B, and B/A, per scenario."""
+    a, b = _labels(facts)
+    width = max(len("scenario"), *(len(m.scenario) for m in measurements)) + 2
+    a_head, b_head = f"{a} µs", f"{b} µs"
+    column = max(12, len(a_head) + 2, len(b_head) + 2)
+    lines = [
+        describe(facts),
+        f"median of {rounds} rounds, µs per request, in process through WSGI",
+        "",
+        f"{'scenario':<{width}}{a_head:>{column}}{b_head:>{column}}{'B/A':>8}",
+    ]
+    for m in measurements:
+        lines.append(
+            f"{m.scenario:<{width}}{m.a.median:>{column}.1f}{m.b.median:>{column}.1f}{m.ratio:>8.2f}"
+        )
+    lines += ["", f"median ratio B/A: {median_ratio(measurements):.2f}"]
+    return lines
+
+
+def render_server_table(
+    measurements: list[ServerMeasurement],
+    facts: dict[str, Any],
+    seconds: float,
+    generator: str,
+) -> list[str]:
+    """Requests per second and p99 latency for A and B, and the ratios, per scenario."""
+    a, b = _labels(facts)
+    width = max(len("scenario"), *(len(m.scenario) for m in measurements)) + 2
+    heads = [f"{a} req/s", f"{b} req/s", "B/A", f"{a} p99 ms", f"{b} p99 ms", "B/A"]
+    column = max(12, *(len(head) + 2 for head in heads))
+    lines = [
+        describe(facts),
+        f"gunicorn, 2 sync workers; {generator} load generator, 16 connections, {seconds:g} s each",
+        "",
+        f"{'scenario':<{width}}"
+        + "".join(f"{head:>{8 if head == 'B/A' else column}}" for head in heads),
+    ]
+    for m in measurements:
+        lines.append(
+            f"{m.scenario:<{width}}{m.a.requests_per_second:>{column}.0f}"
+            f"{m.b.requests_per_second:>{column}.0f}{m.ratio:>8.2f}"
+            f"{m.a.p99_ms:>{column}.2f}{m.b.p99_ms:>{column}.2f}{m.p99_ratio:>8.2f}"
+        )
+    errors = [
+        f"{side.target} had {side.errors} failed requests in {m.scenario}"
+        for m in measurements
+        for side in (m.a, m.b)
+        if side.errors
+    ]
+    lines += [f"warning: {line}" for line in errors]
+    return lines
+
+
+def write_json(
+    path: Path,
+    facts: dict[str, Any],
+    mode: dict[str, Any],
+    measurements: list[Measurement] | list[ServerMeasurement],
+) -> None:
+    """One record per scenario, with the machine facts and how the bench ran."""
+    document = {
+        "format": FORMAT,
+        "facts": facts,
+        "mode": mode,
+        "records": [m.as_record() for m in measurements],
+        "median_ratio": round(statistics.median(m.ratio for m in measurements), 4),
+    }
+    path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")

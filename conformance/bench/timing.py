@@ -1,0 +1,180 @@
+"""Timing requests in process, through an app's WSGI callable.
+
+Both targets live in one process. For each scenario, each target is first
+warmed up, then the bench takes ``rounds`` samples of each, interleaved: A
+then B in even rounds, B then A in odd ones, so that drift in the machine
+(frequency scaling, other load) falls on both alike. A sample is the mean
+time per request over a batch of requests; a target's figure for a scenario
+is the median of its samples.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from conformance.bench.scenarios import Prepared
+
+#: With no ``--requests``, batches are sized so that one sample takes about this long.
+SAMPLE_SECONDS = 0.02
+#: And the warm-up of each target takes about this long.
+WARM_UP_SECONDS = 0.1
+
+
+class ScenarioFailed(Exception):
+    """A target answered a scenario's request with an unexpected status."""
+
+
+def _start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+    return _write
+
+
+def _write(data: bytes) -> None:
+    return None
+
+
+@dataclass
+class Reply:
+    """One response as a client sees it: comparable across targets."""
+
+    status: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+    @property
+    def status_code(self) -> int:
+        return int(self.status.split(None, 1)[0])
+
+
+def request_once(prepared: Prepared) -> Reply:
+    """Send the scenario's request once and collect the full response."""
+    captured: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list, exc_info: Any = None) -> Callable:
+        captured["status"] = status
+        captured["headers"] = list(headers)
+        return _write
+
+    iterable = prepared.app(prepared.fresh_environ(), start_response)
+    try:
+        body = b"".join(iterable)
+    finally:
+        close = getattr(iterable, "close", None)
+        if close is not None:
+            close()
+    return Reply(captured["status"], captured["headers"], body)
+
+
+def check(prepared: Prepared, label: str) -> None:
+    """Refuse to time a scenario a target answers with the wrong status."""
+    reply = request_once(prepared)
+    if reply.status_code != prepared.expected_status:
+        raise ScenarioFailed(
+            f"{label} answered {reply.status!r}, expected {prepared.expected_status}"
+        )
+
+
+def time_requests(prepared: Prepared, count: int) -> float:
+    """Mean microseconds per request over ``count`` requests, bodies consumed and closed."""
+    app = prepared.app
+    fresh_environ = prepared.fresh_environ
+    start_response = _start_response
+    join = b"".join
+    gc.collect()
+    started = time.perf_counter()
+    for _ in range(count):
+        iterable = app(fresh_environ(), start_response)
+        join(iterable)
+        close = getattr(iterable, "close", None)
+        if close is not None:
+            close()
+    return (time.perf_counter() - started) / count * 1e6
+
+
+@dataclass
+class Side:
+    """One target's measurements of one scenario."""
+
+    target: str
+    samples: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "median_us": round(self.median, 3),
+            "samples_us": [round(sample, 3) for sample in self.samples],
+        }
+
+
+@dataclass
+class Measurement:
+    """One scenario, timed on targets A and B."""
+
+    scenario: str
+    requests_per_sample: int
+    a: Side
+    b: Side
+
+    @property
+    def ratio(self) -> float:
+        """B's median over A's: below 1 when B is faster."""
+        return self.b.median / self.a.median
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "scenario": self.scenario,
+            "requests_per_sample": self.requests_per_sample,
+            "a": self.a.as_record(),
+            "b": self.b.as_record(),
+            "ratio": round(self.ratio, 4),
+        }
+
+
+def _batch_size(per_request_us: float, seconds: float) -> int:
+    return max(1, round(seconds * 1e6 / max(per_request_us, 0.01)))
+
+
+def measure(
+    scenario: str,
+    first: tuple[str, Prepared],
+    second: tuple[str, Prepared],
+    rounds: int,
+    requests: int | None = None,
+) -> Measurement:
+    """Warm up both targets, then time them round by round, alternating which goes first.
+
+    :param first: target A's name and its built scenario.
+    :param second: target B's name and its built scenario.
+    :param requests: requests per sample; by default sized from the warm-up so
+        that a sample takes about :data:`SAMPLE_SECONDS`.
+    """
+    sides = [Side(first[0]), Side(second[0])]
+    prepared = [first[1], second[1]]
+    warm_up = []
+    for index, built in enumerate(prepared):
+        check(built, f"{scenario} on {sides[index].target}")
+        # A short probe, then a warm-up of about WARM_UP_SECONDS.
+        probe = time_requests(built, 10 if requests is None else 1)
+        count = _batch_size(probe, WARM_UP_SECONDS)
+        if requests is not None:
+            count = max(1, min(count, requests // 10))
+        warm_up.append(time_requests(built, count))
+    if requests is None:
+        requests = _batch_size(statistics.mean(warm_up), SAMPLE_SECONDS)
+    for round_number in range(rounds):
+        order = (0, 1) if round_number % 2 == 0 else (1, 0)
+        for index in order:
+            sides[index].samples.append(time_requests(prepared[index], requests))
+    return Measurement(scenario, requests, sides[0], sides[1])
+
+
+def median_ratio(measurements: Iterable[Measurement]) -> float:
+    return statistics.median(measurement.ratio for measurement in measurements)
