@@ -255,12 +255,10 @@ class SecureCookieSessionInterface(SessionInterface):
         cached = self._signing_cache
         if cached is not None and cached[0] == inputs:
             return cached[1]
-        from itsdangerous import URLSafeTimedSerializer
-
         current_key, old_keys, salt, payload, derivation, digest = inputs
         # itsdangerous signs with the last key and accepts any of them.
         signer_options = {"key_derivation": derivation, "digest_method": digest}
-        built = URLSafeTimedSerializer(
+        built = _serializer_class()(
             [*old_keys, current_key], salt, payload, signer_kwargs=signer_options
         )
         self._signing_cache = (inputs, built)
@@ -327,17 +325,110 @@ def _vary_on_cookie(response: Response) -> None:
     # PERF: ``response.vary`` parses the header into a set and writes it back
     # (3.7 µs); with no Vary header yet, which is usual, setting it directly
     # gives the same header in the same place (0.4 µs).
-    if type(response).vary is _BaseResponse.vary and "Vary" not in response.headers:
-        response.headers["Vary"] = "Cookie"
+    # PERF: ``getlist`` rather than ``in``: werkzeug's ``__contains__`` raises
+    # and catches a KeyError for a missing header (1.3 µs against 0.4 µs),
+    # and ``add`` rather than ``[]=``, which looks for a header to replace
+    # that we know is not there (0.25 µs against 0.55 µs).
+    headers = response.headers
+    if type(response).vary is _BaseResponse.vary and not headers.getlist("Vary"):
+        headers.add("Vary", "Cookie")
     else:
         response.vary.add("Cookie")
 
 
 def _checked_loads(signer: URLSafeTimedSerializer, cookie: str, max_age: int) -> t.Any:
     """``signer.loads``, with ``None`` for a cookie that does not verify."""
-    from itsdangerous import BadSignature
-
+    global _bad_signature
+    if _bad_signature is None:
+        from itsdangerous import BadSignature as _bad_signature
     try:
         return signer.loads(cookie, max_age=max_age)
-    except BadSignature:
+    except _bad_signature:
         return None
+
+
+# PERF: itsdangerous's BadSignature, imported on the first cookie rather than
+# by an import statement on every one (0.3 µs).
+_bad_signature: type[Exception] | None = None
+
+
+#: The serializer class made by :func:`_serializer_class`, once needed.
+_made_serializer_class: type[URLSafeTimedSerializer] | None = None
+
+
+def _serializer_class() -> type[URLSafeTimedSerializer]:
+    """The :class:`~itsdangerous.URLSafeTimedSerializer` subclass that signs
+    session cookies. Made on first use so that importing this module does
+    not import itsdangerous."""
+    global _made_serializer_class
+    if _made_serializer_class is None:
+        _made_serializer_class = _make_serializer_class()
+    return _made_serializer_class
+
+
+def _make_serializer_class() -> type[URLSafeTimedSerializer]:
+    import itsdangerous
+
+    class ReusedKeySigner(itsdangerous.TimestampSigner):
+        """A timestamp signer that remembers its derived keys. The keys are
+        still derived by itsdangerous, once per secret key."""
+
+        # PERF: itsdangerous derives the key with an extra HMAC on every sign
+        # and verify (``derive_key``, 2.1 µs). The result depends only on the
+        # secret key and this signer's fixed salt, derivation and digest, so
+        # it is remembered per secret key (0.06 µs).
+
+        def __init__(self, *args: t.Any, **kwargs: t.Any) -> None:
+            # PERF: ``hmac`` only takes its C fast path for an OpenSSL
+            # constructor; given our lazy ``_sha1`` wrapper it builds the
+            # HMAC in Python (1.9 µs against 1.5 µs per signature). The
+            # algorithm is the same HMAC-SHA1, resolved here at first use as
+            # ``_sha1`` intends.
+            if kwargs.get("digest_method") is _sha1 and kwargs.get("algorithm") is None:
+                kwargs["algorithm"] = itsdangerous.signer.HMACAlgorithm(hashlib.sha1)
+            super().__init__(*args, **kwargs)
+            self._derived_keys: dict[t.Any, bytes] = {}
+
+        def derive_key(self, secret_key: str | bytes | None = None) -> bytes:
+            derived = self._derived_keys.get(secret_key)
+            if derived is None:
+                derived = super().derive_key(secret_key)
+                self._derived_keys[secret_key] = derived
+            return derived
+
+    class SessionSerializer(itsdangerous.URLSafeTimedSerializer):
+        """A :class:`~itsdangerous.URLSafeTimedSerializer` whose signers for
+        its own salt are built once and reused; other salts go the usual
+        way."""
+
+        # PERF: itsdangerous builds a new signer for every ``dumps`` and
+        # ``loads`` (``make_signer``, ``iter_unsigners``: 1.3 µs each, and a
+        # fresh signer would forget its derived keys). For the serializer's
+        # own salt they never differ, so they are built on first use and
+        # kept (0.05 µs). Together with the remembered keys: loads 13.3 ->
+        # 8.7 µs, dumps 13.4 -> 9.5 µs.
+
+        default_signer = ReusedKeySigner
+
+        _own_signer: itsdangerous.Signer | None = None
+        _own_unsigners: tuple[itsdangerous.Signer, ...] | None = None
+
+        def make_signer(self, salt: str | bytes | None = None) -> itsdangerous.Signer:
+            if salt is not None and salt != self.salt:
+                return super().make_signer(salt)
+            signer = self._own_signer
+            if signer is None:
+                signer = self._own_signer = super().make_signer()
+            return signer
+
+        def iter_unsigners(self, salt: str | bytes | None = None) -> t.Any:
+            if salt is not None and salt != self.salt:
+                return super().iter_unsigners(salt)
+            unsigners = self._own_unsigners
+            if unsigners is None:
+                # itsdangerous gets the first one from make_signer, so it is
+                # the reused main signer.
+                unsigners = self._own_unsigners = tuple(super().iter_unsigners())
+            return iter(unsigners)
+
+    return SessionSerializer
