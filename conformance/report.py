@@ -80,9 +80,8 @@ def render_comparison(
     right = tally(result for result in results if result.target == second)
     areas = sorted(set(left) | set(right))
     width = max(len("total"), *(len(area) for area in areas), 4) + 2
-    short = ("specs", "passed", "failed", "expected", "errors")
     cell = 9
-    block = cell * len(short)
+    block = cell * len(COLUMNS)
 
     def heading(name: str) -> str:
         version = versions.get(name)
@@ -91,15 +90,15 @@ def render_comparison(
 
     def cells(counts: AreaTally | None) -> str:
         if counts is None:
-            return f"{'-':>{cell}}" * len(short)
-        return "".join(f"{getattr(counts, column):>{cell}}" for column in short)
+            return f"{'-':>{cell}}" * len(COLUMNS)
+        return "".join(f"{getattr(counts, column):>{cell}}" for column in COLUMNS)
 
     lines = [
         f"{'':<{width}}{heading(first)}  |{heading(second)}",
         f"{'area':<{width}}"
-        + "".join(f"{c:>{cell}}" for c in short)
+        + "".join(f"{c:>{cell}}" for c in COLUMNS)
         + "  |"
-        + "".join(f"{c:>{cell}}" for c in short),
+        + "".join(f"{c:>{cell}}" for c in COLUMNS),
     ]
     disagreements = disagreements_between(results, first, second)
     differing = {spec_id.split("/")[0] for spec_id, _ in disagreements}
