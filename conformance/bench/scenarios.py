@@ -2,10 +2,11 @@
 
 Each scenario builds one app on a :class:`~conformance.targets.Target` (only
 ``target.Flask``, ``target.request``, ``target.session`` and the other names
-of Flask's API, never an implementation's internals) and the one request the
-bench sends it, as a prebuilt WSGI environ. The same builder serves the
-in-process timing, the servers of ``--server`` and the check that every
-target answers each scenario with the same bytes.
+of Flask's API, never an implementation's internals, each looked up once as
+an app's ``from flask import ...`` would) and the one request the bench sends
+it, as a prebuilt WSGI environ. The same builder serves the in-process timing,
+the servers of ``--server`` and the check that every target answers each
+scenario with the same bytes.
 """
 
 from __future__ import annotations
@@ -105,10 +106,11 @@ def build_params(target: Target) -> Prepared:
 
 def build_json(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
+    jsonify = target.jsonify
 
     @app.route("/user/<int:user_id>")
     def user(user_id: int) -> Any:
-        return target.jsonify(
+        return jsonify(
             id=user_id,
             name="Ada Lovelace",
             roles=["admin", "author"],
@@ -161,11 +163,12 @@ def build_blueprint(target: Target) -> Prepared:
 def build_session(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
     app.secret_key = "bench secret key"
+    session = target.session
 
     @app.route("/")
     def visit() -> str:
-        visits = target.session.get("visits", 0) + 1
-        target.session["visits"] = visits
+        visits = session.get("visits", 0) + 1
+        session["visits"] = visits
         return f"visit {visits}"
 
     cookie = app.session_interface.get_signing_serializer(app).dumps({"visits": 1})
@@ -183,10 +186,11 @@ TEMPLATE = """\
 def build_template(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
     items = [{"name": f"thing <{number}>", "price": number * 3} for number in range(10)]
+    render_template_string = target.render_template_string
 
     @app.route("/")
     def page() -> str:
-        return target.render_template_string(TEMPLATE, title="Things & more", items=items)
+        return render_template_string(TEMPLATE, title="Things & more", items=items)
 
     return _prepare(app, path="/")
 
@@ -207,10 +211,11 @@ def build_not_found(target: Target) -> Prepared:
 
 def build_post_form(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
+    request = target.request
 
     @app.route("/signup", methods=["POST"])
     def signup() -> str:
-        form = target.request.form
+        form = request.form
         return f"{form['name']} <{form['email']}>, {form.get('age', type=int)}: {form['message']}"
 
     return _prepare(
@@ -223,10 +228,10 @@ def build_post_form(target: Target) -> Prepared:
 
 def build_url_for(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
+    url_for = target.url_for
 
     @app.route("/")
     def index() -> str:
-        url_for = target.url_for
         return "\n".join(
             [
                 url_for("index"),
@@ -250,14 +255,15 @@ def build_url_for(target: Target) -> Prepared:
 
 def build_stream(target: Target) -> Prepared:
     app = target.Flask(IMPORT_NAME)
+    request, stream_with_context = target.request, target.stream_with_context
 
     @app.route("/stream")
     def stream() -> Any:
         def chunks() -> Any:
             for number in range(5):
-                yield f"chunk {number} of {target.request.path}\n"
+                yield f"chunk {number} of {request.path}\n"
 
-        return target.stream_with_context(chunks())
+        return stream_with_context(chunks())
 
     return _prepare(app, path="/stream")
 
