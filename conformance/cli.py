@@ -373,9 +373,21 @@ def _check_scenarios(values: tuple[str, ...], server: bool) -> list[str]:
 @click.option(
     "--duration",
     type=click.FloatRange(min=0.1),
-    default=5.0,
+    default=2.0,
     show_default=True,
-    help="With --server: seconds of load per target and scenario.",
+    help="With --server: seconds of load per slice (whole seconds with wrk, rounded up).",
+)
+@click.option(
+    "--slices",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="With --server: slices of load per server, interleaved; the median counts.",
+)
+@click.option(
+    "--no-floor",
+    is_flag=True,
+    help="With --server: do not serve the floor (a bare WSGI callable sending A's bytes).",
 )
 @click.option(
     "--load-generator",
@@ -393,12 +405,24 @@ def bench(
     json_path: Path | None,
     server: bool,
     duration: float,
+    slices: int,
+    no_floor: bool,
     load_generator: str,
 ) -> None:
-    """Time scenario apps on targets A and B; the median per request and the ratio B/A."""
+    """Time scenario apps on targets A and B; the median per request and the ratio B/A.
+
+    With --server, A, B and the floor (a bare WSGI callable sending A's
+    response: what the server alone can do) run under gunicorn together and
+    take turns under load, slice by slice.
+    """
     from conformance import bench as benchmark
     from conformance.bench import report
-    from conformance.bench.server import ServerError, choose_load_generator
+    from conformance.bench.server import (
+        ServerError,
+        choose_load_generator,
+        run_interleaved,
+        slice_seconds,
+    )
     from conformance.bench.timing import ScenarioFailed
     from conformance.targets import load_target
 
@@ -415,9 +439,18 @@ def bench(
 
     try:
         if generator is not None:
-            served = benchmark.run_served(*targets, names, duration, generator, progress)
-            lines = report.render_server_table(served, facts, duration, generator)
-            mode = {"kind": "server", "seconds": duration, "load_generator": generator}
+            served = run_interleaved(
+                *targets, names, duration, slices, generator, not no_floor, progress
+            )
+            seconds = slice_seconds(duration, generator)
+            lines = report.render_server_table(served, facts, seconds, generator, slices)
+            mode = {
+                "kind": "server",
+                "seconds": seconds,
+                "slices": slices,
+                "floor": not no_floor,
+                "load_generator": generator,
+            }
             measurements: list = served
         else:
             timed = benchmark.run_in_process(*targets, names, rounds, requests, progress)

@@ -8,21 +8,34 @@ meaningless).
 
 from __future__ import annotations
 
+import dataclasses
+import importlib.util
 import json
 import re
+import shutil
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from conformance.bench import SCENARIOS
-from conformance.bench.server import parse_wrk
+from conformance.bench import SCENARIOS, SERVED_SCENARIOS
+from conformance.bench.server import (
+    LoadResult,
+    ServedTarget,
+    ServerMeasurement,
+    parse_wrk,
+    slice_order,
+    slice_seconds,
+)
 from conformance.bench.timing import Reply, request_once
+from conformance.paths import FIXTURES_DIR
 from conformance.targets import load_target
 
 from .test_cli import conformance, one_line_error
 
 NUMBER = r"\d+(?:\.\d+)?"
+INSTALL_WRK = FIXTURES_DIR / "bench" / "install-wrk.sh"
 
 
 def table_row(stdout: str, scenario: str) -> list[str]:
@@ -49,7 +62,7 @@ def test_bench_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     assert "params" not in completed.stdout
 
     document = json.loads(report.read_text())
-    assert document["format"] == 1
+    assert document["format"] == 2
     facts = document["facts"]
     assert {"python", "platform", "cpu_count", "date"} <= set(facts)
     assert facts["targets"]["a"] == {"name": "flask", "version": facts["targets"]["a"]["version"]}
@@ -94,17 +107,137 @@ def test_same_target_twice_shows_the_noise_floor() -> None:
     assert all(re.fullmatch(NUMBER, cell) for cell in cells), cells
 
 
-def test_server_mode_reports_both_targets() -> None:
+def test_server_mode_reports_both_targets_and_the_floor(tmp_path: Path) -> None:
+    report = tmp_path / "served.json"
     completed = conformance(
-        "bench", "--server", "--scenario", "hello", "--duration", "1",
-        "--load-generator", "python", timeout=120,
+        "bench", "--server", "--scenario", "hello", "--duration", "1", "--slices", "1",
+        "--load-generator", "python", "--json", str(report), timeout=120,
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr
     assert "python load generator" in completed.stdout
+    assert "median of 1 slice of 1 s per server" in completed.stdout
+    assert re.search(r"^floor: .+ceiling = floor/A", completed.stdout, re.M), completed.stdout
+    assert re.search(
+        r"flask req/s\s+impl req/s\s+B/A\s+floor req/s\s+ceiling\s+flask p99 ms", completed.stdout
+    ), completed.stdout
     cells = table_row(completed.stdout, "hello")
+    assert len(cells) == 8 and all(re.fullmatch(NUMBER, cell) for cell in cells), cells
+    assert all(float(cell) > 0 for cell in cells), cells
+
+    document = json.loads(report.read_text())
+    assert document["mode"] == {
+        "kind": "server", "seconds": 1.0, "slices": 1, "floor": True, "load_generator": "python",
+    }  # fmt: skip
+    (record,) = document["records"]
+    assert record["scenario"] == "hello"
+    assert [record[side]["target"] for side in ("a", "b", "floor")] == ["flask", "impl", "floor"]
+    for side in (record["a"], record["b"], record["floor"]):
+        (piece,) = side["slices"]
+        assert piece["requests"] > 0 and piece["requests_per_second"] > 0 and piece["p99_ms"] > 0
+        assert side["requests_per_second"] == piece["requests_per_second"]
+        assert side["errors"] == piece["errors"] == 0
+    assert record["ceiling"] == pytest.approx(
+        record["floor"]["requests_per_second"] / record["a"]["requests_per_second"], rel=1e-3
+    )
+    assert record["ratio"] > 0 and record["p99_ratio"] > 0
+
+
+def test_server_mode_without_the_floor(tmp_path: Path) -> None:
+    report = tmp_path / "served.json"
+    completed = conformance(
+        "bench", "--server", "--scenario", "params", "--duration", "1", "--slices", "1",
+        "--no-floor", "--load-generator", "python", "--json", str(report), timeout=120,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert "floor" not in completed.stdout and "ceiling" not in completed.stdout
+    cells = table_row(completed.stdout, "params")
     assert len(cells) == 6 and all(re.fullmatch(NUMBER, cell) for cell in cells), cells
-    flask_rate, impl_rate = float(cells[0]), float(cells[1])
-    assert flask_rate > 0 and impl_rate > 0
+    document = json.loads(report.read_text())
+    assert document["mode"]["floor"] is False
+    (record,) = document["records"]
+    assert "floor" not in record and "ceiling" not in record
+    assert len(record["a"]["slices"]) == len(record["b"]["slices"]) == 1
+
+
+def test_zero_slices_is_one_line() -> None:
+    line = one_line_error(conformance("bench", "--server", "--slices", "0"))
+    assert "--slices" in line
+
+
+def test_slices_alternate_their_order_round_by_round() -> None:
+    assert [slice_order(3, index) for index in range(4)] == [
+        [0, 1, 2], [2, 1, 0], [0, 1, 2], [2, 1, 0],
+    ]  # fmt: skip
+    assert slice_order(1, 1) == [0]
+
+
+def test_slice_length_is_whole_seconds_for_wrk_only() -> None:
+    assert slice_seconds(2.0, "wrk") == 2.0
+    assert slice_seconds(2.2, "wrk") == 3.0
+    assert slice_seconds(0.3, "wrk") == 1.0
+    assert slice_seconds(0.3, "python") == 0.3
+
+
+def _slice(rate: float, p99_ms: float, errors: int = 0) -> LoadResult:
+    return LoadResult("x", requests=100, errors=errors, seconds=1.0,
+                      requests_per_second=rate, p99_ms=p99_ms)  # fmt: skip
+
+
+def test_a_servers_figures_are_medians_over_its_slices() -> None:
+    a = ServedTarget("flask", [_slice(1000, 9.0), _slice(3000, 2.0, errors=1), _slice(2000, 5.0)])
+    b = ServedTarget("impl", [_slice(2500, 4.0, errors=2), _slice(3500, 3.0)])
+    floor = ServedTarget("floor", [_slice(4000, 1.0)])
+    assert (a.requests_per_second, a.p99_ms, a.errors, a.requests) == (2000, 5.0, 1, 300)
+    assert (b.requests_per_second, b.p99_ms, b.errors) == (3000, 3.5, 2)
+    measurement = ServerMeasurement("hello", a, b, floor)
+    assert (measurement.ratio, measurement.p99_ratio, measurement.ceiling) == (1.5, 0.7, 2.0)
+    record = measurement.as_record()
+    assert record["ceiling"] == 2.0 and record["floor"]["target"] == "floor"
+    assert [piece["requests_per_second"] for piece in record["a"]["slices"]] == [1000, 3000, 2000]
+    without = ServerMeasurement("hello", a, b)
+    assert without.ceiling is None
+    assert "floor" not in without.as_record() and "ceiling" not in without.as_record()
+
+
+@pytest.mark.parametrize("scenario", SERVED_SCENARIOS)
+def test_the_floor_replays_the_apps_response_without_date(scenario: str) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "bench_serve", FIXTURES_DIR / "bench" / "serve.py"
+    )
+    assert spec is not None and spec.loader is not None
+    serve = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(serve)
+    prepared = SCENARIOS[scenario].build(load_target("flask"))
+    expected = request_once(prepared)
+    floor = dataclasses.replace(prepared, app=serve.floor_of(prepared))
+    for _ in range(2):
+        assert _comparable(request_once(floor)) == _comparable(expected)
+    assert all(name.lower() != "date" for name, _ in request_once(floor).headers)
+
+
+def test_install_wrk_does_nothing_when_wrk_is_there(tmp_path: Path) -> None:
+    fake = tmp_path / "wrk"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    completed = _install_wrk(tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout == completed.stderr == ""
+
+
+def test_install_wrk_says_so_in_one_line_when_it_cannot(tmp_path: Path) -> None:
+    completed = _install_wrk(tmp_path)  # no wrk, no apt-get on this PATH
+    assert completed.returncode == 1
+    (line,) = completed.stderr.splitlines()
+    assert line.startswith("install-wrk: ") and "apt-get" in line
+
+
+def _install_wrk(path: Path) -> subprocess.CompletedProcess:
+    bash = shutil.which("bash")
+    assert bash is not None
+    return subprocess.run(
+        [bash, str(INSTALL_WRK)], env={"PATH": str(path)}, capture_output=True, text=True,
+        timeout=30, check=False,
+    )  # fmt: skip
 
 
 def _comparable(reply: Reply) -> tuple[str, list[tuple[str, str]], bytes]:

@@ -4,8 +4,9 @@ The scenarios (:mod:`~conformance.bench.scenarios`) are small apps built
 through each target's public API. By default they are timed in process
 through the app's WSGI callable (:mod:`~conformance.bench.timing`), both
 targets in one process, round by round; with ``--server`` the ``hello`` and
-``params`` apps run under gunicorn and a load generator
-(:mod:`~conformance.bench.server`). Reports come from
+``params`` apps run under gunicorn, with a bare WSGI callable as the
+server's floor, loaded in interleaved slices
+(:func:`~conformance.bench.server.run_interleaved`). Reports come from
 :mod:`~conformance.bench.report`.
 
 Timing figures are for comparing two targets on one machine in one run;
@@ -17,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from conformance.bench.scenarios import SCENARIOS, SERVED_SCENARIOS, Prepared
-from conformance.bench.server import ServerMeasurement, serve_and_load
+from conformance.bench.server import run_interleaved
 from conformance.bench.timing import Measurement, ScenarioFailed, measure
 from conformance.targets import Target
 
-__all__ = ["SCENARIOS", "SERVED_SCENARIOS", "run_in_process", "run_served"]
+__all__ = ["SCENARIOS", "SERVED_SCENARIOS", "run_in_process", "run_interleaved"]
 
 Progress = Callable[[str], None]
 
@@ -58,28 +59,4 @@ def run_in_process(
                 name, (first.name, build(first)), (second.name, build(second)), rounds, requests
             )
         )
-    return measurements
-
-
-def run_served(
-    first: Target,
-    second: Target,
-    scenarios: list[str],
-    seconds: float,
-    generator: str,
-    progress: Progress = _quiet,
-) -> list[ServerMeasurement]:
-    """Serve each scenario for A, then for B, under the same load."""
-    measurements = []
-    for name in scenarios:
-        request = build(name, first)
-        results = []
-        for target in (first, second):
-            progress(f"{name}: serving {target.name} under load for {seconds:g} s")
-            results.append(
-                serve_and_load(
-                    target.name, name, request.path, request.expected_status, seconds, generator
-                )
-            )
-        measurements.append(ServerMeasurement(name, results[0], results[1]))
     return measurements

@@ -14,7 +14,9 @@ from conformance.bench.server import ServerMeasurement
 from conformance.bench.timing import Measurement, median_ratio
 from conformance.targets import Target
 
-FORMAT = 1
+#: Version of the bench JSON layout; 2 since server records carry per-slice figures
+#: and the floor.
+FORMAT = 2
 
 
 def machine_facts(first: Target, second: Target) -> dict[str, Any]:
@@ -74,30 +76,52 @@ def render_server_table(
     facts: dict[str, Any],
     seconds: float,
     generator: str,
+    slices: int = 1,
 ) -> list[str]:
-    """Requests per second and p99 latency for A and B, and the ratios, per scenario."""
+    """Requests per second and p99 latency for A and B, and the ratios, per scenario.
+
+    When the floor was served, two more columns: its requests per second and
+    the ceiling, floor/A. ``seconds`` is the length of one slice.
+    """
     a, b = _labels(facts)
+    with_floor = all(m.floor is not None for m in measurements)
     width = max(len("scenario"), *(len(m.scenario) for m in measurements)) + 2
-    heads = [f"{a} req/s", f"{b} req/s", "B/A", f"{a} p99 ms", f"{b} p99 ms", "B/A"]
+    heads = [f"{a} req/s", f"{b} req/s", "B/A"]
+    if with_floor:
+        heads += ["floor req/s", "ceiling"]
+    heads += [f"{a} p99 ms", f"{b} p99 ms", "B/A"]
     column = max(12, *(len(head) + 2 for head in heads))
+    narrow = {"B/A": 8, "ceiling": 9}
+    slice_word = "slice" if slices == 1 else "slices"
     lines = [
         describe(facts),
-        f"gunicorn, 2 sync workers; {generator} load generator, 16 connections, {seconds:g} s each",
+        f"gunicorn, 2 sync workers each; {generator} load generator, 16 connections",
+        f"median of {slices} {slice_word} of {seconds:g} s per server; "
+        "servers started together, loaded in alternating turns",
+    ]
+    if with_floor:
+        lines.append(
+            f"floor: a bare WSGI callable sending {facts['targets']['a']['name']}'s bytes; "
+            "ceiling = floor/A, the most B can gain"
+        )
+    lines += [
         "",
-        f"{'scenario':<{width}}"
-        + "".join(f"{head:>{8 if head == 'B/A' else column}}" for head in heads),
+        f"{'scenario':<{width}}" + "".join(f"{head:>{narrow.get(head, column)}}" for head in heads),
     ]
     for m in measurements:
-        lines.append(
+        row = (
             f"{m.scenario:<{width}}{m.a.requests_per_second:>{column}.0f}"
             f"{m.b.requests_per_second:>{column}.0f}{m.ratio:>8.2f}"
-            f"{m.a.p99_ms:>{column}.2f}{m.b.p99_ms:>{column}.2f}{m.p99_ratio:>8.2f}"
         )
+        if with_floor:
+            row += f"{m.floor.requests_per_second:>{column}.0f}{m.ceiling:>9.2f}"  # type: ignore[union-attr]
+        row += f"{m.a.p99_ms:>{column}.2f}{m.b.p99_ms:>{column}.2f}{m.p99_ratio:>8.2f}"
+        lines.append(row)
     errors = [
         f"{side.target} had {side.errors} failed requests in {m.scenario}"
         for m in measurements
-        for side in (m.a, m.b)
-        if side.errors
+        for side in (m.a, m.b, m.floor)
+        if side is not None and side.errors
     ]
     lines += [f"warning: {line}" for line in errors]
     return lines

@@ -1,11 +1,24 @@
 """``conformance bench --server``: scenario apps under gunicorn, under load.
 
-One target at a time, a scenario app (built by ``fixtures/bench/serve.py``
-from the same builder as the in-process bench) is served by gunicorn with
-two sync workers on 127.0.0.1 and a free port, and a bounded load generator
-hits it for a fixed duration: ``wrk`` when it is on ``PATH``, otherwise a
-Python fallback of threads with keep-alive ``http.client`` connections. What
-comes back is requests per second and the 99th percentile latency.
+For each scenario, three gunicorns start together, each with two sync
+workers on 127.0.0.1 and a free port of its own: one serving the scenario
+app on target A, one on target B (both apps built by
+``fixtures/bench/serve.py`` through the same builder as the in-process
+bench), and the *floor*: a bare WSGI callable that answers with exactly the
+status, headers and body A's app gives in process. The floor is what this
+server, load generator and machine can do with no framework at all, so
+floor/A (the *ceiling*) is the most any B could gain over A here.
+
+Each server must answer the scenario's request with the expected status and
+is warmed up briefly; then the bench runs ``slices`` rounds, each giving
+every server one slice of load of the same length, the order alternating
+round by round (A, B, floor, then floor, B, A, ...) so that drift in the
+machine falls on all of them alike. The load comes from ``wrk`` when it is
+on ``PATH`` (whole seconds per slice), otherwise from a Python fallback of
+threads with keep-alive ``http.client`` connections. A server's figures are
+the median requests per second and the median 99th percentile latency over
+its slices; every slice is kept for the JSON report. Every gunicorn is
+stopped when the scenario ends, whatever ends it.
 
 The Python fallback shares the machine, and the GIL, with its own threads:
 with it the figures say as much about the client as about the server, so
@@ -16,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import math
 import os
 import re
 import shutil
@@ -27,33 +41,45 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from conformance.paths import FIXTURES_DIR, REPOSITORY_DIR
 
-#: The app module gunicorn serves; it reads the two variables below.
+if TYPE_CHECKING:
+    from conformance.targets import Target
+
+#: The app module gunicorn serves; it reads the three variables below.
 APP_DIR = FIXTURES_DIR / "bench"
 APP = "serve:app"
 TARGET_VARIABLE = "CONFORMANCE_BENCH_TARGET"
 SCENARIO_VARIABLE = "CONFORMANCE_BENCH_SCENARIO"
+#: Set to ``1``: serve the floor (a bare callable replaying the target's response).
+FLOOR_VARIABLE = "CONFORMANCE_BENCH_FLOOR"
 
+#: The name the floor goes by in reports.
+FLOOR = "floor"
 WORKERS = 2
 CONNECTIONS = 16
 WRK_THREADS = 2
-STARTUP_DEADLINE = 20.0
+#: The longest warm-up of each server, and its share of a slice when slices are short.
+WARM_UP_SECONDS = 1.0
+WARM_UP_SHARE = 0.2
+STARTUP_DEADLINE = 30.0
 STOP_DEADLINE = 10.0
 LOAD_GENERATORS = ("auto", "wrk", "python")
 
+Progress = Callable[[str], None]
+
 
 class ServerError(Exception):
-    """A server did not start, or a load generator could not run."""
+    """A server did not start or answer, or a load generator could not run."""
 
 
 @dataclass
 class LoadResult:
-    """What one load run measured against one served target."""
+    """What one slice of load measured against one server."""
 
     target: str
     requests: int
@@ -64,7 +90,6 @@ class LoadResult:
 
     def as_record(self) -> dict[str, Any]:
         return {
-            "target": self.target,
             "requests": self.requests,
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
@@ -74,12 +99,50 @@ class LoadResult:
 
 
 @dataclass
+class ServedTarget:
+    """One server's slices in one scenario, and the figures drawn from them."""
+
+    target: str
+    slices: list[LoadResult]
+
+    @property
+    def requests_per_second(self) -> float:
+        """The median over the slices."""
+        return statistics.median(piece.requests_per_second for piece in self.slices)
+
+    @property
+    def p99_ms(self) -> float:
+        """The median of the slices' 99th percentile latencies."""
+        return statistics.median(piece.p99_ms for piece in self.slices)
+
+    @property
+    def requests(self) -> int:
+        return sum(piece.requests for piece in self.slices)
+
+    @property
+    def errors(self) -> int:
+        """Failed requests, summed over the slices."""
+        return sum(piece.errors for piece in self.slices)
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "target": self.target,
+            "requests_per_second": round(self.requests_per_second, 1),
+            "p99_ms": round(self.p99_ms, 3),
+            "requests": self.requests,
+            "errors": self.errors,
+            "slices": [piece.as_record() for piece in self.slices],
+        }
+
+
+@dataclass
 class ServerMeasurement:
-    """One scenario served for targets A and B."""
+    """One scenario served for targets A and B, and the floor unless it was left out."""
 
     scenario: str
-    a: LoadResult
-    b: LoadResult
+    a: ServedTarget
+    b: ServedTarget
+    floor: ServedTarget | None = None
 
     @property
     def ratio(self) -> float:
@@ -91,14 +154,40 @@ class ServerMeasurement:
         """B's p99 latency over A's: below 1 when B answers sooner."""
         return self.b.p99_ms / self.a.p99_ms
 
+    @property
+    def ceiling(self) -> float | None:
+        """The floor's requests per second over A's: the most any B could gain over A."""
+        if self.floor is None:
+            return None
+        return self.floor.requests_per_second / self.a.requests_per_second
+
     def as_record(self) -> dict[str, Any]:
-        return {
+        record = {
             "scenario": self.scenario,
             "a": self.a.as_record(),
             "b": self.b.as_record(),
             "ratio": round(self.ratio, 4),
             "p99_ratio": round(self.p99_ratio, 4),
         }
+        if self.floor is not None:
+            record["floor"] = self.floor.as_record()
+            record["ceiling"] = round(self.ceiling, 4)  # type: ignore[arg-type]
+        return record
+
+
+def slice_order(count: int, round_index: int) -> list[int]:
+    """Which server goes when in a round: 0, 1, ... in even rounds, reversed in odd ones."""
+    order = list(range(count))
+    return order if round_index % 2 == 0 else order[::-1]
+
+
+def slice_seconds(seconds: float, generator: str) -> float:
+    """The length of a slice: wrk takes whole seconds, so it gets ``seconds`` rounded up."""
+    return float(max(1, math.ceil(seconds))) if generator == "wrk" else seconds
+
+
+def warm_up_seconds(seconds: float) -> float:
+    return min(WARM_UP_SECONDS, seconds * WARM_UP_SHARE)
 
 
 def choose_load_generator(requested: str) -> str:
@@ -106,14 +195,23 @@ def choose_load_generator(requested: str) -> str:
     if requested == "auto":
         return "wrk" if shutil.which("wrk") else "python"
     if requested == "wrk" and not shutil.which("wrk"):
-        raise ServerError("--load-generator wrk: wrk is not on PATH")
+        raise ServerError(
+            "--load-generator wrk: wrk is not on PATH (bash fixtures/bench/install-wrk.sh)"
+        )
     return requested
 
 
+def free_ports(count: int) -> list[int]:
+    """``count`` distinct ports free on 127.0.0.1 (all probed at once, so none repeats)."""
+    with contextlib.ExitStack() as stack:
+        probes = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_ports(1)[0]
 
 
 def _accepts_connections(port: int) -> bool:
@@ -127,7 +225,8 @@ def _accepts_connections(port: int) -> bool:
 def _stop(process: subprocess.Popen) -> None:
     """SIGTERM gunicorn, kill it if it lingers, then whatever is left of its group."""
     if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=STOP_DEADLINE)
         except subprocess.TimeoutExpired:
@@ -139,43 +238,112 @@ def _stop(process: subprocess.Popen) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-@contextlib.contextmanager
-def gunicorn(target: str, scenario: str) -> Iterator[int]:
-    """Serve one scenario app for one target until the block ends; yield its port."""
-    port = free_port()
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPOSITORY_DIR), env.get("PYTHONPATH")]))
-    env[TARGET_VARIABLE] = target
-    env[SCENARIO_VARIABLE] = scenario
-    command = [
-        sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-        "--worker-class", "sync", "--workers", str(WORKERS),
-        "--graceful-timeout", "5", "--log-level", "warning", APP,
-    ]  # fmt: skip
-    with tempfile.TemporaryFile() as output:
-        process = subprocess.Popen(
-            command,
-            cwd=APP_DIR,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+def _stop_all(processes: list[subprocess.Popen]) -> None:
+    """Ask every gunicorn to stop at once, then make sure each has, even if one fails to."""
+    for process in processes:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.send_signal(signal.SIGTERM)
+    failures = []
+    for process in processes:
         try:
-            deadline = time.monotonic() + STARTUP_DEADLINE
+            _stop(process)
+        except BaseException as error:  # keep stopping the others, then re-raise
+            failures.append(error)
+    if failures:
+        raise failures[0]
+
+
+@contextlib.contextmanager
+def _exit_on_sigterm() -> Iterator[None]:
+    """In the main thread, turn SIGTERM into SystemExit so the servers get stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def leave(signum: int, frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, leave)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@dataclass(frozen=True)
+class Served:
+    """What one gunicorn serves: a scenario on a target, or the floor of that target's app."""
+
+    label: str
+    target: str
+    floor: bool = False
+
+    @property
+    def name(self) -> str:
+        """What reports call it: the target's name, or ``floor``."""
+        return FLOOR if self.floor else self.target
+
+
+@contextlib.contextmanager
+def gunicorns(servers: Sequence[Served], scenario: str) -> Iterator[list[int]]:
+    """Start one gunicorn per server, all at once; yield their ports once all accept.
+
+    Every process is stopped when the block ends, however it ends.
+    """
+    ports = free_ports(len(servers))
+    base = dict(os.environ)
+    base["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(REPOSITORY_DIR), base.get("PYTHONPATH")])
+    )
+    base.pop(FLOOR_VARIABLE, None)
+    with contextlib.ExitStack() as stack:
+        processes: list[subprocess.Popen] = []
+        stack.callback(_stop_all, processes)
+        outputs = []
+        for served, port in zip(servers, ports, strict=True):
+            env = dict(base)
+            env[TARGET_VARIABLE] = served.target
+            env[SCENARIO_VARIABLE] = scenario
+            if served.floor:
+                env[FLOOR_VARIABLE] = "1"
+            command = [
+                sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+                "--worker-class", "sync", "--workers", str(WORKERS),
+                "--graceful-timeout", "5", "--log-level", "warning", APP,
+            ]  # fmt: skip
+            output = stack.enter_context(tempfile.TemporaryFile())
+            outputs.append(output)
+            processes.append(
+                subprocess.Popen(
+                    command,
+                    cwd=APP_DIR,
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=output,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
+        deadline = time.monotonic() + STARTUP_DEADLINE
+        for served, port, process, output in zip(servers, ports, processes, outputs, strict=True):
             while not _accepts_connections(port):
                 if process.poll() is not None or time.monotonic() > deadline:
                     output.seek(0)
                     last = output.read().decode(errors="replace").strip().splitlines()[-1:]
                     raise ServerError(
-                        f"gunicorn did not start for {target}/{scenario}"
+                        f"gunicorn did not start for {served.label} in {scenario}"
                         + (f": {last[0]}" if last else "")
                     )
                 time.sleep(0.05)
-            yield port
-        finally:
-            _stop(process)
+        yield ports
+
+
+@contextlib.contextmanager
+def gunicorn(target: str, scenario: str, floor: bool = False) -> Iterator[int]:
+    """Serve one scenario app (or its floor) for one target until the block ends; yield its port."""
+    with gunicorns([Served(target, target, floor)], scenario) as ports:
+        yield ports[0]
 
 
 def fetch_status(port: int, method: str, path: str) -> int:
@@ -234,7 +402,10 @@ def python_load(
             mine.append(time.perf_counter() - started)
         connection.close()
 
-    threads = [threading.Thread(target=worker, args=(index,)) for index in range(connections)]
+    # Daemon threads: an interrupted run does not wait on them at exit.
+    threads = [
+        threading.Thread(target=worker, args=(index,), daemon=True) for index in range(connections)
+    ]
     for thread in threads:
         thread.start()
     began = time.perf_counter()
@@ -276,7 +447,7 @@ def parse_wrk(output: str) -> tuple[int, int, float, float, float]:
 
 
 def wrk_load(port: int, path: str, seconds: float) -> tuple[int, int, float, float, float]:
-    duration = max(1, round(seconds))
+    duration = round(slice_seconds(seconds, "wrk"))
     command = [
         "wrk", f"-t{WRK_THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency",
         f"http://127.0.0.1:{port}{path}",
@@ -292,8 +463,11 @@ def wrk_load(port: int, path: str, seconds: float) -> tuple[int, int, float, flo
 def load(
     target: str, port: int, path: str, seconds: float, expected_status: int, generator: str
 ) -> LoadResult:
+    """One slice of load on one server."""
     if generator == "wrk":
         requests, errors, elapsed, rate, p99_ms = wrk_load(port, path, seconds)
+        if not requests:
+            raise ServerError(f"no request to {target} completed in {elapsed:g} s")
         return LoadResult(target, requests, errors, elapsed, rate, p99_ms)
     requests, errors, elapsed, latencies = python_load(port, path, seconds, expected_status)
     if not latencies:
@@ -302,16 +476,95 @@ def load(
     return LoadResult(target, requests, errors, elapsed, requests / elapsed, p99_ms)
 
 
-def serve_and_load(
-    target: str, scenario: str, path: str, expected_status: int, seconds: float, generator: str
-) -> LoadResult:
-    """Start gunicorn for one target, check it answers, warm it up, then measure."""
-    with gunicorn(target, scenario) as port:
-        status = fetch_status(port, "GET", path)
-        if status != expected_status:
-            raise ServerError(
-                f"{scenario} served by {target} answered {status}, expected {expected_status}"
+def _quiet(line: str) -> None:
+    return None
+
+
+def measure_servers(
+    servers: Sequence[Served],
+    scenario: str,
+    path: str,
+    expected_status: int,
+    seconds: float,
+    slices: int,
+    generator: str,
+    progress: Progress = _quiet,
+) -> list[ServedTarget]:
+    """Start the servers together, check and warm up each, then load them in interleaved slices.
+
+    :param seconds: the length of one slice (rounded up to whole seconds for wrk).
+    :param slices: how many rounds of one slice per server.
+    """
+    if slices < 1:
+        raise ValueError("slices must be at least 1")
+    seconds = slice_seconds(seconds, generator)
+    results = [ServedTarget(served.name, []) for served in servers]
+    with _exit_on_sigterm(), gunicorns(servers, scenario) as ports:
+        for served, port in zip(servers, ports, strict=True):
+            status = fetch_status(port, "GET", path)
+            if status != expected_status:
+                raise ServerError(
+                    f"{scenario} served by {served.label} answered {status}, "
+                    f"expected {expected_status}"
+                )
+        for port in ports:
+            python_load(
+                port, path, warm_up_seconds(seconds), expected_status, connections=WORKERS * 2
             )
-        warm_up = min(1.0, seconds / 5)
-        python_load(port, path, warm_up, expected_status, connections=WORKERS * 2)
-        return load(target, port, path, seconds, expected_status, generator)
+        for round_index in range(slices):
+            order = slice_order(len(servers), round_index)
+            progress(
+                f"{scenario}: round {round_index + 1} of {slices}: "
+                + ", ".join(servers[index].label for index in order)
+                + f", {seconds:g} s each"
+            )
+            for index in order:
+                results[index].slices.append(
+                    load(
+                        servers[index].name,
+                        ports[index],
+                        path,
+                        seconds,
+                        expected_status,
+                        generator,
+                    )
+                )
+    return results
+
+
+def run_interleaved(
+    first: Target,
+    second: Target,
+    scenarios: list[str],
+    seconds: float,
+    slices: int,
+    generator: str,
+    floor: bool = True,
+    progress: Progress = _quiet,
+) -> list[ServerMeasurement]:
+    """Serve each scenario on A, on B and (with ``floor``) as A's bare response; measure them.
+
+    A scenario A cannot build is :class:`~conformance.bench.timing.ScenarioFailed`.
+    """
+    from conformance.bench import build
+
+    measurements = []
+    for name in scenarios:
+        request = build(name, first)
+        a_label, b_label = first.name, second.name
+        if a_label == b_label:
+            a_label, b_label = f"{a_label} (A)", f"{b_label} (B)"
+        servers = [Served(a_label, first.name), Served(b_label, second.name)]
+        if floor:
+            servers.append(Served(FLOOR, first.name, floor=True))
+        progress(
+            f"{name}: serving {', '.join(served.label for served in servers)}; "
+            f"{slices} slice{'' if slices == 1 else 's'} of "
+            f"{slice_seconds(seconds, generator):g} s each"
+        )
+        results = measure_servers(
+            servers, name, request.path, request.expected_status, seconds, slices, generator,
+            progress,
+        )  # fmt: skip
+        measurements.append(ServerMeasurement(name, *results))
+    return measurements
