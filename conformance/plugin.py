@@ -9,9 +9,12 @@ everything else pytest collects is left alone.
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import signal
+import sys
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +110,47 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "area(name): the spec area a conformance spec belongs to")
     config.stash[state_key] = ConformanceState(config)
+    if config.option.conformance_results:
+        # An exception a target raises while the garbage collector finalizes
+        # its objects (a generator closed late, say) surfaces in whichever
+        # spec runs at that moment, or between specs. Under the conformance
+        # command it is reported as an incident of the run (see
+        # FinalizationIncidents and _finalize_what_a_failure_kept) rather
+        # than failing an unrelated spec or, raised inside pytest's own
+        # hooks, stopping the test process.
+        config.addinivalue_line(
+            "filterwarnings", "default::pytest.PytestUnraisableExceptionWarning"
+        )
+        # The line above reaches each spec; this reaches the session's end.
+        warnings.filterwarnings("default", category=pytest.PytestUnraisableExceptionWarning)
+        config.pluginmanager.register(FinalizationIncidents(config.stash[state_key]))
+
+
+class FinalizationIncidents:
+    """Streams each exception raised during finalization as an ``incident`` record."""
+
+    def __init__(self, state: ConformanceState) -> None:
+        self.state = state
+
+    def pytest_warning_recorded(
+        self, warning_message: warnings.WarningMessage, when: str, nodeid: str
+    ) -> None:
+        if not issubclass(warning_message.category, pytest.PytestUnraisableExceptionWarning):
+            return
+        where = f"while {nodeid} ran" if nodeid else f"during {when}"
+        raised = _describe_unraisable(str(warning_message.message))
+        self.state.emit({"kind": "incident", "what": f"{raised} escaped {where}"})
+
+
+def _describe_unraisable(text: str) -> str:
+    """``RuntimeError: boom (finalizing <object>)`` from the text of pytest's warning."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    hints = ("Enable tracemalloc", "See https")
+    # The exception line closes the traceback, before pytest's hint lines.
+    body = [line for line in lines[1:] if not line.startswith(hints)]
+    raised = body[-1] if body else "an exception"
+    finalizing = lines[0].removeprefix("Exception ignored in: ") if lines else "an object"
+    return f"{raised} (finalizing {finalizing})"
 
 
 class ConformanceState:
@@ -281,6 +325,41 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
         if armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+        if info is not None and state.stream is not None:
+            _finalize_what_a_failure_kept(state, info.id)
+
+
+def _finalize_what_a_failure_kept(state: ConformanceState, spec_id: str) -> None:
+    """Free what a failed spec's traceback kept alive, now rather than at a random later time.
+
+    pytest keeps the last failure in ``sys.last_traceback`` (for post-mortem
+    debugging), so the target objects in its frames (an unfinished generator,
+    say) are finalized whenever the next failure replaces it, or the garbage
+    collector gets to them: a finalizer that raises then lands in another spec,
+    and, inside the compiler, can even stop the test process (CPython 3.11).
+    Collected here, what such finalizers raise becomes an incident of the run.
+    """
+    if getattr(sys, "last_value", None) is None:
+        return
+    sys.last_type = sys.last_value = sys.last_traceback = None
+    if hasattr(sys, "last_exc"):
+        sys.last_exc = None
+    raised: list[Any] = []
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = raised.append
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous_hook
+    for unraisable in raised:
+        error = unraisable.exc_value
+        what = f"{type(error).__name__}: {error}" if error is not None else "an exception"
+        state.emit(
+            {
+                "kind": "incident",
+                "what": f"{what} (finalizing {unraisable.object!r}) escaped after {spec_id} failed",
+            }
+        )
 
 
 @pytest.hookimpl(wrapper=True)

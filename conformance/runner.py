@@ -128,8 +128,14 @@ class TargetProcess:
                 )
             return self.finished
         self._read_records()
-        if self.run.error is not None or status in FINISHED:
+        if self.run.error is not None:
             self.finished = True
+        elif self.running_spec is not None:
+            # A spec started and never reported: whatever the exit status
+            # says, the process died in it (os._exit, an internal error).
+            self._after_incident(ERROR, f"ended the test process ({_describe_status(status)})")
+        elif status in FINISHED:
+            self._finish_or_resume()
         elif status == USAGE_ERROR:
             self.run.usage_error = self._last_log_line()
             self.finished = True
@@ -139,6 +145,17 @@ class TargetProcess:
         else:
             self._after_incident(ERROR, f"crashed the test process ({_describe_status(status)})")
         return self.finished
+
+    def _finish_or_resume(self) -> None:
+        """The process ended normally: done, unless specs it collected never ran."""
+        total, done = self.run.total, len(self.run.results)
+        if total is None or done >= total:
+            self.finished = True
+            return
+        self.run.incidents.append(
+            f"the test process ended between specs after {done} of {total}; resuming"
+        )
+        self._restart()
 
     def _after_incident(self, outcome: str, what: str) -> None:
         spec = self.running_spec
@@ -163,6 +180,10 @@ class TargetProcess:
             stream.write("\n" + json.dumps({"kind": "result", **result.to_json()}) + "\n")
         self._read_records()
         self.running_spec = None
+        self._restart()
+
+    def _restart(self) -> None:
+        """Start the process again on the specs without a result, or give up."""
         self.restarts += 1
         if self.restarts > MAX_RESTARTS:
             self.run.incidents.append(f"gave up after {MAX_RESTARTS} restarts")
@@ -196,6 +217,8 @@ class TargetProcess:
         elif kind == "collected":
             if self.run.total is None:
                 self.run.total = record["count"]
+        elif kind == "incident":
+            self.run.incidents.append(record["what"])
         elif kind == "start":
             self.running_spec = (record["id"], record["target"])
         elif kind == "result":

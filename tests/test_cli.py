@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance.collect import count_specs
 from conformance.paths import FIXTURES_DIR, REPOSITORY_DIR
 
 PASSING_SPEC = "routing/test_rules.py::test_unknown_path_is_404"
@@ -99,6 +100,44 @@ def test_crashing_target_is_reported_and_the_run_goes_on(tmp_path: Path) -> None
     assert "SIGSEGV" in results[HELLO_SPEC]["message"]
     assert results[PASSING_SPEC]["outcome"] == "passed"
     assert "incident: fakes.crashes:" in completed.stdout
+
+
+@pytest.fixture(scope="module")
+def routing_specs() -> int:
+    """How many specs the routing area holds, so that a run can be seen to lose none."""
+    return count_specs()["routing"]
+
+
+def test_target_exiting_like_a_finished_run_loses_no_spec(
+    tmp_path: Path, routing_specs: int
+) -> None:
+    report = tmp_path / "results.json"
+    completed = conformance(
+        "run", "--target", "fakes.exits", "--area", "routing", "--json", str(report)
+    )
+    assert completed.returncode == 1
+    results = _results(report)
+    assert results[HELLO_SPEC]["outcome"] == "error"
+    assert "ended the test process (exit status 1)" in results[HELLO_SPEC]["message"]
+    assert results[PASSING_SPEC]["outcome"] == "passed"
+    assert len(results) == routing_specs
+    assert "incident: fakes.exits:" in completed.stdout
+
+
+def test_exception_raised_in_a_finalizer_is_an_incident_not_a_failure(
+    tmp_path: Path, routing_specs: int
+) -> None:
+    report = tmp_path / "results.json"
+    completed = conformance(
+        "run", "--target", "fakes.litters", "--area", "routing", "--json", str(report)
+    )
+    assert completed.returncode == 0
+    results = _results(report)
+    assert results[HELLO_SPEC]["outcome"] == "passed"
+    assert len(results) == routing_specs
+    (incident,) = json.loads(report.read_text())["targets"]["fakes.litters"]["incidents"]
+    assert incident.startswith("RuntimeError: raised by a finalizer of fakes.litters")
+    assert "test_static_rule_matches_its_path" in incident
 
 
 @pytest.mark.parametrize("fake", ["hangs", "hangs_deaf"])
