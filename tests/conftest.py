@@ -14,6 +14,14 @@ from conformance.paths import FIXTURES_DIR, REPOSITORY_DIR, SPECS_DIR
 pytest_plugins = ["pytester"]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # These tests start some hundred Python processes (conformance runs,
+    # mutants, servers), each importing Flask, Werkzeug, impl and the specs.
+    # Where the environment says not to write bytecode, each of them compiled
+    # all of it again: letting the first one cache it halves a typical run.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
 def run_specs(
     *args: str, results: Path, timeout: float = 300, area: str | None = None
 ) -> subprocess.CompletedProcess:
