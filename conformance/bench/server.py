@@ -210,10 +210,6 @@ def free_ports(count: int) -> list[int]:
         return [probe.getsockname()[1] for probe in probes]
 
 
-def free_port() -> int:
-    return free_ports(1)[0]
-
-
 def _accepts_connections(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1):
@@ -337,13 +333,6 @@ def gunicorns(servers: Sequence[Served], scenario: str) -> Iterator[list[int]]:
                     )
                 time.sleep(0.05)
         yield ports
-
-
-@contextlib.contextmanager
-def gunicorn(target: str, scenario: str, floor: bool = False) -> Iterator[int]:
-    """Serve one scenario app (or its floor) for one target until the block ends; yield its port."""
-    with gunicorns([Served(target, target, floor)], scenario) as ports:
-        yield ports[0]
 
 
 def fetch_status(port: int, method: str, path: str) -> int:
