@@ -10,8 +10,9 @@ while keeping the contract asgiref gives Flask applications:
   app and request contexts) and the changes it makes flow back to the caller;
 * it runs inside the ``except`` block of an exception the caller is handling, so
   ``sys.exc_info()`` in an async error handler sees that exception;
-* tasks it leaves running are cancelled and awaited before the call returns, as
-  ``asyncio.run`` does at the end of asgiref's per-call loop;
+* tasks it leaves running are cancelled and awaited, and async generators it
+  leaves open are closed, before the call returns, as ``asyncio.run`` does at
+  the end of asgiref's per-call loop;
 * a call from a thread whose own event loop is running is refused with
   ``RuntimeError``: such code must ``await`` the coroutine function instead.
 
@@ -144,8 +145,26 @@ def run_to_completion(
         return loop.run_until_complete(_drive(func(*args, **kwargs), handling, final_context))
     finally:
         _cancel_leftovers(loop)
+        _close_open_async_generators(loop)
         if final_context:
             _adopt(final_context[0])
+
+
+def _close_open_async_generators(loop: asyncio.AbstractEventLoop) -> None:
+    """Close the async generators left unfinished, as the end of ``asyncio.run`` does.
+
+    ``loop.shutdown_asyncgens()`` leaves a loop that refuses new async
+    generators, so a loop that had some open is closed and replaced. Whether
+    it had any is read from asyncio's own record of them; where that record
+    is not found, every call ends this way (correct, only slower).
+    """
+    open_generators = getattr(loop, "_asyncgens", None)
+    if open_generators is not None and not open_generators:
+        return
+    try:
+        loop.run_until_complete(loop.shutdown_asyncgens())
+    finally:
+        loop.close()
 
 
 def async_to_sync(

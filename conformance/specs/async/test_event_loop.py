@@ -74,6 +74,29 @@ def test_tasks_left_running_by_a_view_are_cancelled(app, client):
     assert fate == ["cancelled"]
 
 
+def test_async_generators_left_open_by_a_view_are_closed(app, client):
+    """An async generator an ``async def`` view leaves unfinished, even one still referenced, is closed when the view returns (Flask docs: Using async and await, Background tasks)."""
+    events = []
+    kept = []
+
+    async def numbers():
+        try:
+            for number in range(10):
+                yield number
+        finally:
+            events.append("closed")
+
+    @app.route("/")
+    async def index():
+        kept.append(numbers())
+        first = await kept[0].__anext__()
+        events.append(f"got {first}")
+        return "partly read"
+
+    assert client.get("/").get_data(as_text=True) == "partly read"
+    assert events == ["got 0", "closed"]
+
+
 def test_wrapper_refuses_a_thread_with_a_running_event_loop(app):
     """Calling an ``async_to_sync`` wrapper from a thread whose event loop is running raises ``RuntimeError`` (Flask API: Flask.async_to_sync)."""
 
