@@ -10,9 +10,10 @@ while keeping the contract asgiref gives Flask applications:
   app and request contexts) and the changes it makes flow back to the caller;
 * it runs inside the ``except`` block of an exception the caller is handling, so
   ``sys.exc_info()`` in an async error handler sees that exception;
-* tasks it leaves running are cancelled and awaited, and async generators it
-  leaves open are closed, before the call returns, as ``asyncio.run`` does at
-  the end of asgiref's per-call loop;
+* tasks it leaves running are cancelled and awaited, async generators it
+  leaves open are closed, and jobs it gave the default executor are waited
+  for, before the call returns, as ``asyncio.run`` does at the end of
+  asgiref's per-call loop;
 * a call from a thread whose own event loop is running is refused with
   ``RuntimeError``: such code must ``await`` the coroutine function instead.
 
@@ -145,26 +146,31 @@ def run_to_completion(
         return loop.run_until_complete(_drive(func(*args, **kwargs), handling, final_context))
     finally:
         _cancel_leftovers(loop)
-        _close_open_async_generators(loop)
+        _shut_down_what_was_started(loop)
         if final_context:
             _adopt(final_context[0])
 
 
-def _close_open_async_generators(loop: asyncio.AbstractEventLoop) -> None:
-    """Close the async generators left unfinished, as the end of ``asyncio.run`` does.
+def _shut_down_what_was_started(loop: asyncio.AbstractEventLoop) -> None:
+    """Close open async generators and wait for the default executor, as ``asyncio.run`` does.
 
-    ``loop.shutdown_asyncgens()`` leaves a loop that refuses new async
-    generators, so a loop that had some open is closed and replaced. Whether
-    it had any is read from asyncio's own record of them; where that record
-    is not found, every call ends this way (correct, only slower).
+    Both shutdowns leave a loop that refuses new async generators or executor
+    jobs, so a loop that had either is closed and replaced. Whether it had
+    any is read from asyncio's own records; where they are not found, every
+    call ends this way (correct, only slower).
     """
     open_generators = getattr(loop, "_asyncgens", None)
-    if open_generators is not None and not open_generators:
+    executor = getattr(loop, "_default_executor", _UNKNOWN)
+    if open_generators is not None and not open_generators and executor is None:
         return
     try:
         loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
     finally:
         loop.close()
+
+
+_UNKNOWN = object()
 
 
 def async_to_sync(

@@ -4,6 +4,7 @@ import asyncio
 import contextvars
 import sys
 import threading
+import time
 
 import pytest
 
@@ -95,6 +96,23 @@ def test_async_generators_left_open_by_a_view_are_closed(app, client):
 
     assert client.get("/").get_data(as_text=True) == "partly read"
     assert events == ["got 0", "closed"]
+
+
+def test_default_executor_jobs_finish_before_the_request_ends(app, client):
+    """A function an ``async def`` view hands to the event loop's default executor without awaiting it has finished when the request ends (Flask docs: Using async and await)."""
+    events = []
+
+    def slow_job():
+        time.sleep(0.2)
+        events.append("job done")
+
+    @app.route("/")
+    async def index():
+        asyncio.get_running_loop().run_in_executor(None, slow_job)
+        return "handed over"
+
+    assert client.get("/").get_data(as_text=True) == "handed over"
+    assert events == ["job done"]
 
 
 def test_wrapper_refuses_a_thread_with_a_running_event_loop(app):
