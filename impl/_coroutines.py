@@ -97,19 +97,20 @@ async def _drive(
 
 
 def _cancel_leftovers(loop: asyncio.AbstractEventLoop) -> None:
-    """Cancel and await the tasks a coroutine left behind, reporting their failures."""
-    leftovers = asyncio.all_tasks(loop)
+    """Cancel the tasks a coroutine left running, wait for them, report their failures."""
+    leftovers = list(asyncio.all_tasks(loop))
     if not leftovers:
         return
     for task in leftovers:
         task.cancel()
-    loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
-    for task in leftovers:
-        if not task.cancelled() and task.exception() is not None:
+    waited = asyncio.gather(*leftovers, return_exceptions=True)
+    for task, outcome in zip(leftovers, loop.run_until_complete(waited), strict=True):
+        # A task that finished with an error before the cancel reached it.
+        if isinstance(outcome, Exception):
             loop.call_exception_handler(
                 {
                     "message": "a task left running by an async view raised an exception",
-                    "exception": task.exception(),
+                    "exception": outcome,
                     "task": task,
                 }
             )
@@ -126,15 +127,19 @@ def _adopt(final: contextvars.Context) -> None:
         var.set(value)
 
 
+def _a_loop_runs_in_this_thread() -> bool:
+    """Whether this thread is inside a running event loop (where only ``await`` works)."""
+    try:
+        return asyncio.get_running_loop() is not None
+    except RuntimeError:  # asyncio's way of saying "no running loop"
+        return False
+
+
 def run_to_completion(
     func: t.Callable[..., t.Awaitable[_Result]], args: tuple[t.Any, ...], kwargs: dict[str, t.Any]
 ) -> _Result:
     """Call coroutine function *func* and run what it returns on this thread's loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
+    if _a_loop_runs_in_this_thread():
         raise RuntimeError(
             "An async view or hook cannot be called synchronously from a thread whose"
             " event loop is running: await the coroutine function instead."
