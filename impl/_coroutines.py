@@ -54,6 +54,8 @@ class _ThreadLoop:
 
 
 _owned = threading.local()
+#: What a missing asyncio attribute reads as, told apart from ``None``.
+_UNKNOWN = object()
 
 
 def _this_threads_loop() -> asyncio.AbstractEventLoop:
@@ -173,9 +175,6 @@ def _shut_down_what_was_started(loop: asyncio.AbstractEventLoop) -> None:
         loop.run_until_complete(loop.shutdown_default_executor())
     finally:
         loop.close()
-
-
-_UNKNOWN = object()
 
 
 def async_to_sync(

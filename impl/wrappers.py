@@ -195,7 +195,7 @@ class Response(_WerkzeugResponse):
             and not direct_passthrough
             and (status is None or type(status) is int)
             and response is not None
-            and type(response) is not bytearray
+            and not isinstance(response, bytearray)
             and cls._clean_status is _WerkzeugResponse._clean_status
             and cls.status is _WerkzeugResponse.status
             and cls.set_data is _WerkzeugResponse.set_data
@@ -273,17 +273,18 @@ class Response(_WerkzeugResponse):
                     break
             if ready:
                 start_response(self._status, header_list[:])
-                if self._on_close:
-                    pass  # the server's close() must reach call_on_close functions
-                elif environ["REQUEST_METHOD"] == "HEAD":
-                    if sequence:
+                head = environ["REQUEST_METHOD"] == "HEAD"
+                # Without call_on_close functions a sequence body has nothing
+                # for the server's close() to reach.
+                if sequence and not self._on_close:
+                    if head:
                         return []
-                elif type(body) is list and len(body) == 1 and type(body[0]) is bytes:
-                    # PERF: a list body has nothing to close and nothing to
-                    # encode, so the server may iterate it directly instead
-                    # of through a ClosingIterator: 1.5 µs a request.
-                    return body
-                if environ["REQUEST_METHOD"] == "HEAD":
+                    if type(body) is list and len(body) == 1 and type(body[0]) is bytes:
+                        # PERF: nothing to close and nothing to encode, so the
+                        # server may iterate the list directly instead of
+                        # through a ClosingIterator: 1.5 µs a request.
+                        return body
+                if head:
                     return ClosingIterator((), self.close)
                 return ClosingIterator(self.iter_encoded(), self.close)
         return super().__call__(environ, start_response)

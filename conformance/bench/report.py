@@ -10,7 +10,7 @@ import statistics
 from pathlib import Path
 from typing import Any
 
-from conformance.bench.server import ServerMeasurement
+from conformance.bench.server import ServerMeasurement, side_labels
 from conformance.bench.timing import Measurement, median_ratio
 from conformance.targets import Target
 
@@ -36,10 +36,7 @@ def machine_facts(first: Target, second: Target) -> dict[str, Any]:
 
 
 def _labels(facts: dict[str, Any]) -> tuple[str, str]:
-    a, b = facts["targets"]["a"]["name"], facts["targets"]["b"]["name"]
-    if a == b:
-        return f"{a} (A)", f"{b} (B)"
-    return a, b
+    return side_labels(facts["targets"]["a"]["name"], facts["targets"]["b"]["name"])
 
 
 def describe(facts: dict[str, Any]) -> str:

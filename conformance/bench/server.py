@@ -175,6 +175,13 @@ class ServerMeasurement:
         return record
 
 
+def side_labels(a: str, b: str) -> tuple[str, str]:
+    """What reports call targets A and B: their names, marked when they are the same."""
+    if a == b:
+        return f"{a} (A)", f"{b} (B)"
+    return a, b
+
+
 def slice_order(count: int, round_index: int) -> list[int]:
     """Which server goes when in a round: 0, 1, ... in even rounds, reversed in odd ones."""
     order = list(range(count))
@@ -540,9 +547,7 @@ def run_interleaved(
     measurements = []
     for name in scenarios:
         request = build(name, first)
-        a_label, b_label = first.name, second.name
-        if a_label == b_label:
-            a_label, b_label = f"{a_label} (A)", f"{b_label} (B)"
+        a_label, b_label = side_labels(first.name, second.name)
         servers = [Served(a_label, first.name), Served(b_label, second.name)]
         if floor:
             servers.append(Served(FLOOR, first.name, floor=True))
