@@ -10,6 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from conformance.capabilities import check_names
 from conformance.paths import SPECS_DIR
 
 
@@ -19,6 +20,8 @@ class Area:
     title: str
     description: str
     docs: str
+    #: Capabilities every spec of the area needs (see conformance.capabilities).
+    requires: tuple[str, ...] = ()
 
 
 def discover_areas(specs_dir: Path = SPECS_DIR) -> dict[str, Area]:
@@ -31,6 +34,7 @@ def discover_areas(specs_dir: Path = SPECS_DIR) -> dict[str, Area]:
             title=data.get("title", name),
             description=data.get("description", ""),
             docs=data.get("docs", ""),
+            requires=check_names(data.get("requires", []), str(meta)),
         )
     return areas
 

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from conformance.areas import area_of, discover_areas, parse_area_option
+from conformance.capabilities import UnknownCapability, check_names
 from conformance.expectations import Expectations, ExpectationsError, load_expectations
 from conformance.paths import SPECS_DIR
 from conformance.results import (
@@ -31,10 +32,11 @@ from conformance.results import (
     SKIPPED,
     TIMEOUT,
     UNEXPECTED_PASS,
+    UNSUPPORTED,
     SpecResult,
     read_jsonl,
 )
-from conformance.targets import Target, TargetError, load_target
+from conformance.targets import Target, TargetError, Unsupported, load_target
 
 DEFAULT_TARGETS = ("impl", "flask")
 DEFAULT_TIMEOUT = 10.0
@@ -42,6 +44,7 @@ MESSAGE_LIMIT = 600
 
 spec_key = pytest.StashKey["SpecInfo"]()
 timed_out_key = pytest.StashKey[bool]()
+unsupported_key = pytest.StashKey[str]()
 state_key = pytest.StashKey["ConformanceState"]()
 
 
@@ -54,13 +57,21 @@ class SpecTimeout(BaseException):
 
 
 class SpecInfo:
-    __slots__ = ("area", "expected", "id", "target")
+    __slots__ = ("area", "expected", "id", "requires", "target")
 
-    def __init__(self, spec_id: str, area: str, target: str, expected: str | None) -> None:
+    def __init__(
+        self,
+        spec_id: str,
+        area: str,
+        target: str,
+        expected: str | None,
+        requires: tuple[str, ...] = (),
+    ) -> None:
         self.id = spec_id
         self.area = area
         self.target = target
         self.expected = expected
+        self.requires = requires
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -109,6 +120,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "area(name): the spec area a conformance spec belongs to")
+    config.addinivalue_line(
+        "markers",
+        "requires(*capabilities): capabilities of Flask's API the spec needs "
+        "(graded unsupported on a target that declares one of them unsupported)",
+    )
     config.stash[state_key] = ConformanceState(config)
     if config.option.conformance_results:
         # An exception a target raises while the garbage collector finalizes
@@ -178,6 +194,7 @@ class ConformanceState:
                 self.expectations[name] = load_expectations(name, self.expectations_dir)
             except ExpectationsError as error:
                 raise pytest.UsageError(str(error)) from None
+        self.area_requires = {name: area.requires for name, area in known.items()}
         self.timeout: float = option.conformance_timeout
         self.targets: dict[str, Target | TargetError] = {}
         self.results: list[SpecResult] = []
@@ -203,6 +220,8 @@ class ConformanceState:
                 self.emit({"kind": "target", "name": name, "error": str(error)})
             else:
                 self.emit({"kind": "target", "name": name, "version": loaded.adapter.version})
+                for incident in loaded.incidents:
+                    self.emit({"kind": "incident", "what": incident})
             self.targets[name] = loaded
         loaded = self.targets[name]
         if isinstance(loaded, TargetError):
@@ -264,7 +283,15 @@ def pytest_collection_modifyitems(
             deselected.append(item)
             continue
         expected = state.expectations[target_name].reason_for(spec_id)
-        item.stash[spec_key] = SpecInfo(spec_id, area, target_name, expected)
+        requires = list(state.area_requires.get(area, ()))
+        for marker in item.iter_markers("requires"):
+            try:
+                requires += check_names(marker.args, f"the requires marker of {spec_id}")
+            except UnknownCapability as error:
+                raise pytest.UsageError(str(error)) from None
+        item.stash[spec_key] = SpecInfo(
+            spec_id, area, target_name, expected, tuple(dict.fromkeys(requires))
+        )
         item.add_marker(pytest.mark.area(area))
         if expected is not None:
             item.add_marker(pytest.mark.xfail(reason=f"expected failure: {expected}", strict=True))
@@ -286,6 +313,23 @@ def pytest_collection_finish(session: pytest.Session) -> None:
             state.target(name)
         except TargetError as error:
             raise pytest.UsageError(str(error)) from None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # A spec needing a capability its target declares unsupported does not
+    # run at all: not even its fixtures, which could need the capability too.
+    info = item.stash.get(spec_key, None)
+    if info is None or not info.requires:
+        return
+    try:
+        target = _state(item.config).target(info.target)
+    except TargetError:
+        return  # the target fixture reports it
+    for capability in info.requires:
+        reason = target.lacks(capability)
+        if reason is not None:
+            raise Unsupported(capability, reason)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -367,6 +411,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     if call.excinfo is not None and call.excinfo.errisinstance(SpecTimeout):
         item.stash[timed_out_key] = True
+    if call.excinfo is not None and call.excinfo.errisinstance(Unsupported):
+        # Not a failure of the target's behaviour: the target does not offer
+        # the capability. Reported to pytest as a skip with the reason (so a
+        # plain pytest run does not fail on it) and graded unsupported.
+        unsupported: Unsupported = call.excinfo.value  # type: ignore[assignment]
+        reason = f"{unsupported.capability}: {unsupported.reason}"
+        item.stash[unsupported_key] = reason
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1] or 0, f"unsupported: {reason}")
+        if hasattr(report, "wasxfail"):
+            del report.wasxfail
     return report
 
 
@@ -406,7 +461,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
     info: SpecInfo = item.stash[spec_key]
     outcome, message = PASSED, ""
-    for report in reports:
+    unsupported = item.stash.get(unsupported_key, None)
+    for report in [] if unsupported is not None else reports:
         wasxfail = getattr(report, "wasxfail", None)
         if report.skipped and wasxfail is not None:
             outcome, message = EXPECTED_FAILURE, _message(report)
@@ -424,6 +480,8 @@ def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
                 outcome = FAILED if report.when == "call" else ERROR
                 message = _message(report)
             break
+    if unsupported is not None:
+        outcome, message = UNSUPPORTED, unsupported
     duration = sum(report.duration for report in reports)
     return SpecResult(
         id=info.id,

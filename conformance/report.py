@@ -15,7 +15,7 @@ from conformance.results import (
     tally,
 )
 
-COLUMNS = ("specs", "passed", "failed", "expected", "errors")
+COLUMNS = ("specs", "passed", "failed", "expected", "errors", "unsupported")
 LABELS = {
     "failed": "FAILED",
     "error": "ERROR",
@@ -25,7 +25,7 @@ LABELS = {
 
 
 def _row(name: str, counts: AreaTally, width: int) -> str:
-    cells = "".join(f"{getattr(counts, column):>10}" for column in COLUMNS)
+    cells = "".join(f"{getattr(counts, column):>12}" for column in COLUMNS)
     return f"{name:<{width}}{cells}"
 
 
@@ -51,7 +51,7 @@ def render_run_summary(
         version = (versions or {}).get(name)
         lines.append("")
         lines.append(f"target {name}" + (f" ({version})" if version else ""))
-        lines.append(f"{'area':<{width}}" + "".join(f"{column:>10}" for column in COLUMNS))
+        lines.append(f"{'area':<{width}}" + "".join(f"{column:>12}" for column in COLUMNS))
         lines += [_row(area, counts, width) for area, counts in tallies.items()]
         lines.append(_row("total", _total(tallies), width))
         lines += render_unexpected(mine, name)
@@ -80,8 +80,8 @@ def render_comparison(
     right = tally(result for result in results if result.target == second)
     areas = sorted(set(left) | set(right))
     width = max(len("total"), *(len(area) for area in areas), 4) + 2
-    cell = 9
-    block = cell * len(COLUMNS)
+    cells_width = {column: max(9, len(column) + 1) for column in COLUMNS}
+    block = sum(cells_width.values())
 
     def heading(name: str) -> str:
         version = versions.get(name)
@@ -90,15 +90,15 @@ def render_comparison(
 
     def cells(counts: AreaTally | None) -> str:
         if counts is None:
-            return f"{'-':>{cell}}" * len(COLUMNS)
-        return "".join(f"{getattr(counts, column):>{cell}}" for column in COLUMNS)
+            return "".join(f"{'-':>{cells_width[column]}}" for column in COLUMNS)
+        return "".join(f"{getattr(counts, column):>{cells_width[column]}}" for column in COLUMNS)
 
     lines = [
         f"{'':<{width}}{heading(first)}  |{heading(second)}",
         f"{'area':<{width}}"
-        + "".join(f"{c:>{cell}}" for c in COLUMNS)
+        + "".join(f"{c:>{cells_width[c]}}" for c in COLUMNS)
         + "  |"
-        + "".join(f"{c:>{cell}}" for c in COLUMNS),
+        + "".join(f"{c:>{cells_width[c]}}" for c in COLUMNS),
     ]
     disagreements = disagreements_between(results, first, second)
     differing = {spec_id.split("/")[0] for spec_id, _ in disagreements}

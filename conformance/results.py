@@ -18,8 +18,19 @@ TIMEOUT = "timeout"
 SKIPPED = "skipped"
 EXPECTED_FAILURE = "expected-failure"
 UNEXPECTED_PASS = "unexpected-pass"
+#: The target does not offer a capability the spec needs (its adapter says so).
+UNSUPPORTED = "unsupported"
 
-OUTCOMES = (PASSED, FAILED, ERROR, TIMEOUT, SKIPPED, EXPECTED_FAILURE, UNEXPECTED_PASS)
+OUTCOMES = (
+    PASSED,
+    FAILED,
+    ERROR,
+    TIMEOUT,
+    SKIPPED,
+    EXPECTED_FAILURE,
+    UNEXPECTED_PASS,
+    UNSUPPORTED,
+)
 #: Outcomes that make a run fail: they disagree with the expectations.
 UNEXPECTED = frozenset({FAILED, ERROR, TIMEOUT, UNEXPECTED_PASS})
 #: Outcomes in which the target did not show the behaviour.
@@ -66,6 +77,7 @@ class AreaTally:
     failed: int = 0
     expected: int = 0
     errors: int = 0
+    unsupported: int = 0
     unexpected_passes: int = 0
 
     def add(self, result: SpecResult) -> None:
@@ -78,6 +90,8 @@ class AreaTally:
             self.expected += 1
         elif result.outcome in (ERROR, TIMEOUT):
             self.errors += 1
+        elif result.outcome == UNSUPPORTED:
+            self.unsupported += 1
         elif result.outcome == UNEXPECTED_PASS:
             self.passed += 1
             self.unexpected_passes += 1

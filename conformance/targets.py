@@ -20,6 +20,8 @@ from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Any
 
+from conformance.capabilities import CAPABILITIES, UnknownCapability, check_names, covering
+
 ENTRY_POINT_GROUP = "conformance.targets"
 
 #: The public submodules of ``flask`` a target provides, by dotted path.
@@ -54,6 +56,17 @@ class MissingName(AttributeError):
     """The target lacks a public name of Flask's API; the spec using it fails."""
 
 
+class Unsupported(MissingName):
+    """The target does not offer a capability at all; the spec needing it is graded
+    ``unsupported``, not failed. Adapters raise it (``make_client`` on a framework
+    without a test client, say); the harness raises it for names the capability covers."""
+
+    def __init__(self, capability: str, reason: str) -> None:
+        super().__init__(f"unsupported: {capability}: {reason}")
+        self.capability = capability
+        self.reason = reason
+
+
 class Adapter:
     """How the harness reaches one implementation of Flask's API.
 
@@ -62,6 +75,11 @@ class Adapter:
     entry point group; the entry point's name is the target's name. An
     adapter is built with that name and loaded once per run.
     """
+
+    #: Capabilities (names from :data:`conformance.capabilities.CAPABILITIES`)
+    #: the implementation does not offer at all, each with the reason, in the
+    #: framework's terms: ``{"cli": "goflask has no command line interface"}``.
+    unsupported: dict[str, str] = {}
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -175,6 +193,33 @@ class Target:
     def __init__(self, adapter: Adapter) -> None:
         self._adapter = adapter
         self.name = adapter.name
+        #: What the run should report about this target: declarations it refused.
+        self.incidents: list[str] = []
+        self.unsupported: dict[str, str] = self._checked_unsupported()
+
+    def _checked_unsupported(self) -> dict[str, str]:
+        """The adapter's declared unsupported capabilities, minus any the target does offer."""
+        declared = dict(self._adapter.unsupported)
+        check_names(list(declared), f"adapter of target {self.name!r}")
+        for name in list(declared):
+            offered = [path for path in CAPABILITIES[name].paths if self._resolves(path)]
+            if offered:
+                del declared[name]
+                self.incidents.append(
+                    f"the adapter declares {name!r} unsupported, but the target provides "
+                    f"{offered[0]!r}; its specs run"
+                )
+        return declared
+
+    def _resolves(self, path: str) -> bool:
+        try:
+            if path in _TOP_LEVEL_SUBMODULES:
+                self._adapter.module(path)
+            else:
+                getattr(self._adapter.module(""), path)
+        except Exception:
+            return False
+        return True
 
     @property
     def adapter(self) -> Adapter:
@@ -183,12 +228,19 @@ class Target:
     def make_app(self, import_name: str = "conformance_app", **options: Any) -> Any:
         return self._adapter.make_app(import_name, **options)
 
+    def lacks(self, capability: str) -> str | None:
+        """The reason the target does not offer *capability*, or None when it does."""
+        return self.unsupported.get(capability)
+
     def make_client(self, app: Any, **options: Any) -> Any:
         return self._adapter.make_client(app, **options)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
+        capability = covering(name, self.unsupported)
+        if capability is not None:
+            raise Unsupported(capability, self.unsupported[capability])
         if name in _TOP_LEVEL_SUBMODULES:
             return self._adapter.module(name)
         root = self._adapter.module("")
@@ -202,7 +254,10 @@ class Target:
 
 
 def adapter_for(name: str) -> Adapter:
-    """Find the adapter for a target name: a registered entry point, else a module."""
+    """Find the adapter for a target name: a registered entry point, an adapter class
+    named ``module:Class``, else a module laid out like ``flask``."""
+    if ":" in name:
+        return _adapter_by_reference(name)
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
         if entry_point.name == name:
             try:
@@ -215,8 +270,25 @@ def adapter_for(name: str) -> Adapter:
     return ModuleAdapter(name)
 
 
+def _adapter_by_reference(name: str) -> Adapter:
+    """``package.module:AdapterClass``: an adapter not (yet) registered as an entry point."""
+    module_name, _, class_name = name.partition(":")
+    try:
+        adapter_class = getattr(importlib.import_module(module_name), class_name)
+    except Exception as error:
+        raise TargetError(
+            f"adapter {name!r} failed to load: {type(error).__name__}: {error}"
+        ) from error
+    if not (isinstance(adapter_class, type) and issubclass(adapter_class, Adapter)):
+        raise TargetError(f"{name!r} is not a conformance.targets.Adapter subclass")
+    return adapter_class(name)
+
+
 def load_target(name: str) -> Target:
     """Resolve and import a target; raise :class:`TargetError` with one clear line."""
     adapter = adapter_for(name)
     adapter.load()
-    return Target(adapter)
+    try:
+        return Target(adapter)
+    except UnknownCapability as error:
+        raise TargetError(str(error)) from None
