@@ -396,6 +396,12 @@ def _check_scenarios(values: tuple[str, ...], server: bool) -> list[str]:
     show_default=True,
     help="With --server: wrk, the Python fallback, or wrk when it is on PATH.",
 )
+@click.option(
+    "--soak",
+    is_flag=True,
+    help="Send --requests (default 1,000,000) through a mixed app on A and B, "
+    "each in a child process; report RSS every 10%, leaked contexts and file descriptors.",
+)
 def bench(
     first: str,
     second: str,
@@ -408,6 +414,7 @@ def bench(
     slices: int,
     no_floor: bool,
     load_generator: str,
+    soak: bool,
 ) -> None:
     """Time scenario apps on targets A and B; the median per request and the ratio B/A.
 
@@ -426,6 +433,23 @@ def bench(
     from conformance.bench.timing import ScenarioFailed
     from conformance.targets import load_target
 
+    if soak:
+        from conformance.bench import soak as soaking
+
+        try:
+            soaked = soaking.run(
+                [first, second],
+                requests or soaking.DEFAULT_REQUESTS,
+                lambda line: click.echo(f"bench: {line}", err=True),
+            )
+        except soaking.SoakFailed as error:
+            raise click.ClickException(f"soak failed: {error}") from None
+        lines, status = soaking.report(soaked)
+        for line in lines:
+            click.echo(line)
+        if json_path is not None:
+            soaking.write_json(json_path, soaked)
+        sys.exit(status)
     names = _check_scenarios(scenarios, server)
     try:
         generator = choose_load_generator(load_generator) if server else None
