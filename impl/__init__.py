@@ -121,6 +121,41 @@ _LAZY_NAMES: dict[str, str] = {
 
 __all__ = list(_LAZY_NAMES)
 
+#: Submodules that are attributes of ``flask`` right after ``import flask``
+#: (Flask's own modules import them); here each is imported on first access.
+#: ``views``, ``testing`` and ``debughelpers`` are not among them in Flask,
+#: and ``sansio`` has no counterpart in impl (one Scaffold, one app class).
+_SUBMODULES = frozenset(
+    [
+        "app",
+        "blueprints",
+        "cli",
+        "config",
+        "ctx",
+        "globals",
+        "helpers",
+        "json",
+        "logging",
+        "sessions",
+        "signals",
+        "templating",
+        "typing",
+        "wrappers",
+    ]
+)
+
+# The submodules that ``import flask`` leaves loaded, so that Flask code and
+# extensions may reach them as attributes of the package without importing
+# them (flask-smorest's ``flask.cli.AppGroup``). Here each is imported on first
+# use; ``views``, ``testing`` and ``debughelpers`` still need an import, as
+# with Flask.
+_SUBMODULE_ATTRIBUTES = frozenset(
+    {
+        "app", "blueprints", "cli", "config", "ctx", "globals", "helpers",
+        "logging", "sessions", "signals", "templating", "typing", "wrappers",
+    }
+)  # fmt: skip
+
 # Taken now: once ``impl.globals`` is imported, the name ``globals`` here is
 # that submodule.
 _namespace = globals()
@@ -136,13 +171,23 @@ def __getattr__(name: str) -> t.Any:
         # Later lookups find the name directly, without this function.
         _namespace[name] = value
         return value
+    if name in _SUBMODULE_ATTRIBUTES:
+        import importlib
+
+        # Importing a submodule also binds it here, so this runs once per name.
+        return importlib.import_module("." + name, __name__)
+    if name in _SUBMODULES:
+        import importlib
+
+        # Importing a submodule binds it here as an attribute, as for any package.
+        return importlib.import_module(f".{name}", __name__)
     if name == "__version__":
         return _deprecated_version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted({*_namespace, *_LAZY_NAMES})
+    return sorted({*_namespace, *_LAZY_NAMES, *_SUBMODULES})
 
 
 def _deprecated_version() -> str:
