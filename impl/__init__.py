@@ -144,18 +144,6 @@ _SUBMODULES = frozenset(
     ]
 )
 
-# The submodules that ``import flask`` leaves loaded, so that Flask code and
-# extensions may reach them as attributes of the package without importing
-# them (flask-smorest's ``flask.cli.AppGroup``). Here each is imported on first
-# use; ``views``, ``testing`` and ``debughelpers`` still need an import, as
-# with Flask.
-_SUBMODULE_ATTRIBUTES = frozenset(
-    {
-        "app", "blueprints", "cli", "config", "ctx", "globals", "helpers",
-        "logging", "sessions", "signals", "templating", "typing", "wrappers",
-    }
-)  # fmt: skip
-
 # Taken now: once ``impl.globals`` is imported, the name ``globals`` here is
 # that submodule.
 _namespace = globals()
@@ -171,11 +159,6 @@ def __getattr__(name: str) -> t.Any:
         # Later lookups find the name directly, without this function.
         _namespace[name] = value
         return value
-    if name in _SUBMODULE_ATTRIBUTES:
-        import importlib
-
-        # Importing a submodule also binds it here, so this runs once per name.
-        return importlib.import_module("." + name, __name__)
     if name in _SUBMODULES:
         import importlib
 
