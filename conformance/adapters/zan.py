@@ -1,0 +1,26 @@
+"""zan: a Flask-style framework on a Rust HTTP core.
+
+zan keeps Flask's names (``zan.Flask``, ``zan.request``...) and most of its
+module layout (``zan.app``, ``zan.ctx``, ``zan.globals``, ``zan.signals``,
+``zan.templating``, ``zan.wrappers``...); the session module is
+``zan.session`` where Flask has ``flask.sessions``. Its apps have a
+synchronous ``test_client()`` that sends requests through the Rust dispatcher
+in memory, used as is. It has no ``flask`` command module and no CLI runner.
+"""
+
+from __future__ import annotations
+
+from conformance.adapters import FrameworkAdapter
+
+
+class ZanAdapter(FrameworkAdapter):
+    """zan seen as Flask: its own names, ``zan.session`` at ``flask.sessions``."""
+
+    package = "zan"
+    distribution = "zan"
+    submodules = {"sessions": "zan.session"}
+    unsupported = {
+        "cli": "zan has no flask command: no zan.cli module with FlaskGroup, AppGroup, "
+        "ScriptInfo or with_appcontext (app.cli only records commands)",
+        "cli-runner": "zan apps have no test_cli_runner()",
+    }
