@@ -277,12 +277,29 @@ def get_version(ctx: click.Context, param: click.Parameter, value: t.Any) -> Non
         return
     versions = {
         "Python": platform.python_version(),
-        "Flask": f"{_FLASK_API_VERSION} (impl)",
+        "Flask": _flask_version(),
         "Werkzeug": importlib.metadata.version("werkzeug"),
     }
     report = "\n".join(f"{name} {number}" for name, number in versions.items())
     click.echo(report, color=ctx.color)
     ctx.exit()
+
+
+def _flask_version() -> str:
+    """What the ``Flask`` line of ``--version`` says.
+
+    In drop-in mode the program believes it runs Flask, and tools parse that
+    line, so it reads as Flask's own: the installed Flask distribution's
+    version. Otherwise it names the Flask API impl follows, and impl.
+    """
+    from .globals import _package_name
+
+    if _package_name() == "flask":
+        try:
+            return importlib.metadata.version("flask")
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return f"{_FLASK_API_VERSION} (impl)"
 
 
 version_option = _consumed_option(
@@ -683,10 +700,15 @@ class CertParamType(click.ParamType):
                 return context
             # Neither a file nor a context: report the file error.
             return self.path_type(value, param, ctx)
-        if importlib.util.find_spec("cryptography") is None:
+        # Imported, not just looked up: an installed but broken library (or
+        # one a program blocked in sys.modules) must fail here, as a usage
+        # error, and not when the server starts.
+        try:
+            import cryptography  # noqa: F401
+        except ImportError:
             raise click.BadParameter(
                 "Using ad-hoc certificates requires the cryptography library.", ctx, param
-            )
+            ) from None
         return text
 
 

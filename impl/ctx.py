@@ -20,7 +20,7 @@ from werkzeug.routing.converters import DEFAULT_CONVERTERS
 from werkzeug.wrappers import Request as _WerkzeugRequest
 
 from . import signals
-from .globals import _cv_app, _cv_request
+from .globals import _cv_app, _cv_request, _package_name
 
 if t.TYPE_CHECKING:
     import types
@@ -89,7 +89,7 @@ class _AppCtxGlobals:
     def __repr__(self) -> str:
         active = _cv_app.get(None)
         owner = "no application" if active is None else repr(active.app.name)
-        return f"<impl.g of {owner}>"
+        return f"<{_package_name()}.g of {owner}>"
 
 
 def has_app_context() -> bool:

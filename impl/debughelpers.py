@@ -11,6 +11,40 @@ if t.TYPE_CHECKING:
     from .wrappers import Request
 
 
+class UnexpectedUnicodeError(AssertionError, UnicodeError):
+    """Raised where text or bytes of an unexpected kind deserve a clearer
+    explanation than a bare :class:`UnicodeError`."""
+
+
+class DebugFilesKeyError(KeyError, AssertionError):
+    """Raised in debug mode by ``request.files[key]`` when *key* is missing and
+    the request was not sent as ``multipart/form-data``.
+
+    A form posted without ``enctype="multipart/form-data"`` sends only the
+    file names, as text fields; a bare :class:`KeyError` (a 400) hides that.
+
+    :param request: the request whose ``files`` lacked *key*.
+    :param key: the missing key.
+    """
+
+    def __init__(self, request: Request, key: str) -> None:
+        super().__init__(key)
+        names = ", ".join(repr(name) for name in request.form.getlist(key))
+        paragraphs = [
+            f"You tried to access the file {key!r} in request.files, but it is not"
+            f" there: the request's mimetype was {request.mimetype!r}, not"
+            " 'multipart/form-data', so no file contents were sent. Add"
+            ' enctype="multipart/form-data" to the form.'
+        ]
+        if names:
+            paragraphs.append(f"The form sent text fields of that name instead: {names}.")
+        #: The explanation, also what ``str()`` gives.
+        self.msg = "\n\n".join(paragraphs)
+
+    def __str__(self) -> str:
+        return self.msg
+
+
 class _FilesWithHint(MultiDict):  # type: ignore[type-arg]
     """``request.files`` in debug mode, explaining a likely missing enctype."""
 
@@ -22,23 +56,11 @@ class _FilesWithHint(MultiDict):  # type: ignore[type-arg]
         try:
             return super().__getitem__(key)
         except KeyError as error:
-            request = self._request
-            if key not in request.form:
+            if key not in self._request.form:
                 raise
-            names = ", ".join(repr(name) for name in request.form.getlist(key))
-            raise _FileKeyError(
-                f"You tried to access the file {key!r} in request.files, but it is not"
-                f" there. The submitted form has a text field of that name ({names})"
-                f" because the request's mimetype was {request.mimetype!r}, not"
-                " 'multipart/form-data'. Add enctype=\"multipart/form-data\" to the form."
-            ) from error
-
-
-class _FileKeyError(KeyError, AssertionError):
-    """Raised by :class:`_FilesWithHint`; readable unlike a bare KeyError."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+            raise DebugFilesKeyError(self._request, key).with_traceback(
+                error.__traceback__
+            ) from None
 
 
 class FormDataRoutingRedirect(AssertionError):

@@ -9,6 +9,7 @@ task sees its own context.
 
 from __future__ import annotations
 
+import sys
 import typing as t
 from contextvars import ContextVar
 
@@ -19,6 +20,15 @@ if t.TYPE_CHECKING:
     from .ctx import AppContext, RequestContext, _AppCtxGlobals
     from .sessions import SessionMixin
     from .wrappers import Request
+
+
+def _package_name() -> str:
+    """The name the running program imports this package by: ``"flask"`` in
+    drop-in mode (:mod:`impl.dropin`), where the two names are one module, else
+    ``"impl"``. Text shown to users (``repr(g)``, ``--version``) follows it."""
+    package = sys.modules.get(__package__ or "impl")
+    return "flask" if package is not None and sys.modules.get("flask") is package else "impl"
+
 
 _OUTSIDE_APP = """\
 Working outside of application context.

@@ -102,8 +102,11 @@ def _handler_key(key: _HandlerKey) -> tuple[type[Exception], int | None]:
         return default_exceptions[key], key
     if isinstance(key, Exception):
         raise TypeError(_NOT_AN_EXCEPTION.format(key) + " Pass the class, not an instance.")
-    if not (isinstance(key, type) and issubclass(key, Exception)):
-        raise ValueError(_NOT_AN_EXCEPTION.format(getattr(key, "__name__", key)))
+    if not isinstance(key, type):
+        # Not a class at all (a string, None ...): a TypeError, as in Flask.
+        raise TypeError(_NOT_AN_EXCEPTION.format(key))
+    if not issubclass(key, Exception):
+        raise ValueError(_NOT_AN_EXCEPTION.format(key.__name__))
     return key, getattr(key, "code", None) if issubclass(key, HTTPException) else None
 
 
