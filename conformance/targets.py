@@ -31,6 +31,7 @@ SUBMODULES: tuple[str, ...] = (
     "cli",
     "config",
     "ctx",
+    "debughelpers",
     "globals",
     "helpers",
     "json",
@@ -41,6 +42,7 @@ SUBMODULES: tuple[str, ...] = (
     "signals",
     "templating",
     "testing",
+    "typing",
     "views",
     "wrappers",
 )
