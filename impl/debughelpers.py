@@ -89,3 +89,21 @@ def _explain_lost_body(request: Request) -> str:
         " redirect with 307 or 308. This check only runs in debug mode.",
     )
     return "\n\n".join(filter(None, paragraphs))
+
+
+def attach_enctype_error_multidict(request: Request) -> None:
+    """Make *request*'s ``files`` explain a missing ``enctype`` when a key is absent.
+
+    impl does this on its own for form requests in debug mode; the function is
+    here, under Flask's name, for code that asks for it on a request it chooses.
+    """
+    request.__dict__["files"] = _FilesWithHint(request)
+
+
+def explain_template_loading_attempts(app: t.Any, template: str, attempts: list[t.Any]) -> None:
+    """Log at ``INFO``, on *app*'s logger, which loaders were tried for *template*
+    and what each found; *attempts* holds ``(loader, owner, source or None)``
+    tuples, as gathered under ``EXPLAIN_TEMPLATE_LOADING``."""
+    from ._jinja import _explain_attempts
+
+    app.logger.info(_explain_attempts(app, template, attempts))
