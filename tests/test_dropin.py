@@ -6,6 +6,7 @@ in a child Python process.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import socket
@@ -158,15 +159,70 @@ def test_script_runs_as_main_with_its_directory_on_the_path(tmp_path: Path):
     assert result.stdout == "__main__ impl.app ['--flag']\n"
 
 
-@pytest.mark.parametrize(
-    "command",
-    [["-m", "flask", "--version"], ["-mflask", "--version"], ["flask", "--version"]],
-    ids=["module", "module-attached", "console-script"],
-)
-def test_modules_and_console_scripts_run_on_impl(command):
-    result = run_dropin(*command)
+DROPIN_FLASK_SPELLINGS = {
+    "module": ["-m", "flask"],
+    "module-attached": ["-mflask"],
+    "console-script": ["flask"],
+}
+
+
+@pytest.mark.parametrize("spelling", DROPIN_FLASK_SPELLINGS)
+def test_modules_and_console_scripts_run_on_impl(spelling: str, tmp_path: Path):
+    (tmp_path / "probe.py").write_text(
+        "import sys, flask\nprint('framework', flask.Flask.__module__, file=sys.stderr)\n"
+        "app = flask.Flask(__name__)\n"
+    )
+    command = DROPIN_FLASK_SPELLINGS[spelling]
+    result = run_dropin(*command, "--app", "probe", "routes", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Flask 3.1 (impl)" in result.stdout
+    assert "framework impl.app" in result.stderr
+
+
+@pytest.mark.parametrize("spelling", DROPIN_FLASK_SPELLINGS)
+def test_version_prints_what_flask_prints(spelling: str):
+    """Under drop-in the program believes it runs Flask, so ``--version`` reads
+    as Flask's own: the installed distribution's version on the Flask line."""
+    result = run_dropin(*DROPIN_FLASK_SPELLINGS[spelling], "--version")
+    reference = subprocess.run(
+        [sys.executable, "-m", "flask", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == reference.returncode == 0, result.stderr
+    assert result.stdout == reference.stdout
+    assert f"\nFlask {importlib.metadata.version('flask')}\n" in result.stdout
+
+
+def test_submodules_are_attributes_after_a_bare_import():
+    result = run_dropin(
+        "-c",
+        "import flask; print(flask.cli.AppGroup.__module__, flask.signals.request_started.name)",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "impl.cli request-started\n"
+
+
+def test_debughelpers_classes_import_from_flask():
+    result = run_dropin(
+        "-c",
+        "from flask.debughelpers import DebugFilesKeyError, FormDataRoutingRedirect,"
+        " UnexpectedUnicodeError\n"
+        "print([c.__module__ for c in (DebugFilesKeyError, FormDataRoutingRedirect,"
+        " UnexpectedUnicodeError)])",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "['impl.debughelpers', 'impl.debughelpers', 'impl.debughelpers']\n"
+
+
+def test_g_repr_names_the_module_the_program_imported():
+    code = """
+        import {name}
+        app = {name}.Flask("shop")
+        with app.app_context():
+            print(repr({name}.g))
+    """
+    on_flask = run_dropin("-c", textwrap.dedent(code.format(name="flask")))
+    on_impl = run_python("-c", textwrap.dedent(code.format(name="impl")))
+    assert on_flask.stdout == "<flask.g of 'shop'>\n", on_flask.stderr
+    assert on_impl.stdout == "<impl.g of 'shop'>\n", on_impl.stderr
 
 
 def test_flask_cli_loads_an_unmodified_app(tmp_path: Path):
