@@ -29,13 +29,16 @@ class RenamedModule:
 
     Reading ``Flask`` on it reads the framework's own name for the same thing
     (``Quart``, ``BustAPI``); every other name passes through unchanged, so a
-    name the framework lacks raises ``AttributeError`` as it would on the
-    module itself.
+    name the framework lacks raises :class:`~conformance.targets.MissingName`
+    (an ``AttributeError``) naming the target and Flask's dotted path.
     """
 
-    def __init__(self, module: ModuleType, renames: dict[str, str]) -> None:
+    def __init__(self, module: ModuleType, renames: dict[str, str], target: str, path: str) -> None:
         self._module = module
         self._renames = renames
+        self._target = target
+        #: Flask's dotted path for this module ("" for flask itself), for messages.
+        self._path = path
 
     def __getattr__(self, name: str) -> Any:
         real_name = self._renames.get(name, name)
@@ -43,22 +46,25 @@ class RenamedModule:
             found = getattr(self._module, real_name)
         except AttributeError:
             found = self._child_module(real_name)
+        dotted = f"{self._path}.{name}" if self._path else name
+        if found is None:
+            raise MissingName(f"target {self._target!r} has no public name {dotted!r}")
         if isinstance(found, ModuleType):
-            return RenamedModule(found, self._renames)
+            return RenamedModule(found, self._renames, self._target, dotted)
         return found
 
-    def _child_module(self, name: str) -> ModuleType:
+    def _child_module(self, name: str) -> ModuleType | None:
         """A submodule not imported yet (``json.tag``), as ``import`` would find it."""
         module = self._module
         if not hasattr(module, "__path__") or name.startswith("_"):
-            raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+            return None
         full_name = f"{module.__name__}.{name}"
         try:
             return importlib.import_module(full_name)
         except ModuleNotFoundError as error:
             if error.name != full_name:
                 raise
-            raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}") from None
+            return None
 
     def __repr__(self) -> str:
         return f"<{self._module.__name__} seen as flask>"
@@ -107,7 +113,7 @@ class FrameworkAdapter(Adapter):
 
     def module(self, path: str) -> Any:
         if not path:
-            return RenamedModule(self.root, self.renames)
+            return RenamedModule(self.root, self.renames, self.name, "")
         module_name = self._framework_module_name(path)
         if module_name is None:
             raise MissingName(f"target {self.name!r} has no module {path!r}")
@@ -117,7 +123,7 @@ class FrameworkAdapter(Adapter):
             if error.name is not None and module_name.startswith(error.name):
                 raise MissingName(f"target {self.name!r} has no module {path!r}") from None
             raise
-        return RenamedModule(found, self.renames)
+        return RenamedModule(found, self.renames, self.name, path)
 
     def _framework_module_name(self, path: str) -> str | None:
         """The framework module standing for ``flask.<path>``, or None if it has none."""
