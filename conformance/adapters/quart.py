@@ -6,7 +6,7 @@ Quart keeps Flask's module layout (``quart.ctx``, ``quart.json.tag``,
 ``QuartGroup``. Its test client is asynchronous: every request method is a
 coroutine, and so are a response's ``get_data()``, ``data``, ``get_json()`` and
 ``json``. The adapter builds clients that run those coroutines on an event loop
-of its own, so the synchronous specs drive Quart unchanged. Only the client the
+it owns, so the synchronous specs drive Quart unchanged. Only the client the
 adapter builds is wrapped: a spec calling ``app.test_client()`` itself, or
 pushing a context with ``with``, meets Quart as it is.
 """
@@ -15,12 +15,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 from collections.abc import Coroutine, Iterator
 from typing import Any, TypeVar
 
 from conformance.adapters import FrameworkAdapter
 
 _Result = TypeVar("_Result")
+
+#: The event loop every Quart coroutine of this process runs on. It is made on
+#: first use and lives as long as the process: Quart's apps and clients keep
+#: loop-bound state between requests, and a loop dropped with an adapter would
+#: be collected unclosed.
+_loop: asyncio.AbstractEventLoop | None = None
 
 
 class QuartAdapter(FrameworkAdapter):
@@ -35,15 +42,21 @@ class QuartAdapter(FrameworkAdapter):
         "FlaskGroup": "QuartGroup",
     }
 
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self._loop: asyncio.AbstractEventLoop | None = None
+    def run(
+        self,
+        awaitable: Coroutine[Any, Any, _Result],
+        context: contextvars.Context | None = None,
+    ) -> _Result:
+        """Run one of Quart's coroutines to its end on the adapters' event loop.
 
-    def run(self, awaitable: Coroutine[Any, Any, _Result]) -> _Result:
-        """Run one of Quart's coroutines to its end on the adapter's own event loop."""
-        if self._loop is None or self._loop.is_closed():
-            self._loop = asyncio.new_event_loop()
-        return self._loop.run_until_complete(awaitable)
+        With *context*, the coroutine runs in that ``contextvars`` context, so
+        context variables one call sets (a pushed request context) are there
+        for the next call given the same context.
+        """
+        global _loop
+        if _loop is None or _loop.is_closed():
+            _loop = asyncio.new_event_loop()
+        return _loop.run_until_complete(_loop.create_task(awaitable, context=context))
 
     def make_client(self, app: Any, **options: Any) -> SyncClient:
         return SyncClient(app.test_client(**options), self)
@@ -53,12 +66,20 @@ class SyncClient:
     """Quart's test client with each request awaited, as Flask's client returns responses.
 
     Methods that are not coroutines in Quart (``set_cookie``, ``delete_cookie``)
-    and attributes pass through unchanged.
+    and attributes pass through unchanged. All of one client's coroutines run
+    in one ``contextvars`` context, as they would in one test coroutine: what
+    ``session_transaction`` or ``with client:`` pushes on entry is there to pop
+    on exit. That context is not the caller's, so a request context the client
+    preserves is not seen by code outside the client.
     """
 
     def __init__(self, client: Any, adapter: QuartAdapter) -> None:
         self._client = client
         self._adapter = adapter
+        self._context = contextvars.copy_context()
+
+    def _run(self, awaitable: Coroutine[Any, Any, _Result]) -> _Result:
+        return self._adapter.run(awaitable, self._context)
 
     def open(self, *args: Any, **kwargs: Any) -> SyncResponse:
         return self._respond(self._client.open(*args, **kwargs))
@@ -88,27 +109,27 @@ class SyncClient:
         return self._respond(self._client.trace(*args, **kwargs))
 
     def _respond(self, request: Coroutine[Any, Any, Any]) -> SyncResponse:
-        return SyncResponse(self._adapter.run(request), self._adapter)
+        return SyncResponse(self._run(request), self._adapter)
 
     @contextlib.contextmanager
     def session_transaction(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
         """Quart's ``async with client.session_transaction()``, entered and left synchronously."""
         transaction = self._client.session_transaction(*args, **kwargs)
-        session = self._adapter.run(transaction.__aenter__())
+        session = self._run(transaction.__aenter__())
         try:
             yield session
         except BaseException as error:
-            if not self._adapter.run(transaction.__aexit__(type(error), error, None)):
+            if not self._run(transaction.__aexit__(type(error), error, None)):
                 raise
         else:
-            self._adapter.run(transaction.__aexit__(None, None, None))
+            self._run(transaction.__aexit__(None, None, None))
 
     def __enter__(self) -> SyncClient:
-        self._adapter.run(self._client.__aenter__())
+        self._run(self._client.__aenter__())
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
-        self._adapter.run(self._client.__aexit__(*exc_info))
+        self._run(self._client.__aexit__(*exc_info))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)
