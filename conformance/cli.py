@@ -505,6 +505,22 @@ def list_areas() -> None:
     click.echo(f"{'total':<{width}}{sum(counts.values()):>5}")
 
 
+@cli.command(name="record-api")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory for the JSON records (default: fixtures/data/api).",
+)
+def record_api(output: Path | None) -> None:
+    """Record upstream Flask's public surface for the api specs (run after upgrading Flask)."""
+    from conformance import api_surface
+
+    counts = api_surface.write_surface(output or api_surface.API_DATA_DIR)
+    for kind, count in counts.items():
+        click.echo(f"{kind:<20}{count:>5}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's standalone mode, with one-line errors for bad input."""
     try:
