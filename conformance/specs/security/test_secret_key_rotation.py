@@ -67,7 +67,7 @@ def test_cookie_signed_with_any_fallback_key_is_read(target, old_key):
 
 @pytest.mark.parametrize("old_key", FALLBACKS)
 def test_modified_session_is_re_signed_with_the_current_key(target, old_key):
-    """When a session read from a fallback-signed cookie is modified, the new cookie is signed with ``SECRET_KEY`` and no longer verifies with the old key (Flask API: SECRET_KEY_FALLBACKS)."""
+    """When a session read from a fallback-signed cookie is modified, the new cookie is signed with ``SECRET_KEY`` so an app keyed only with the old key reads it as empty (Flask API: SECRET_KEY_FALLBACKS)."""
     app = _rotating_app(target)
     client = target.make_client(app, use_cookies=False)
 
@@ -103,7 +103,7 @@ def test_key_dropped_from_the_fallbacks_is_no_longer_read(target):
 
 
 def test_fallback_keys_never_sign_new_cookies(target):
-    """A fresh session saved while ``SECRET_KEY_FALLBACKS`` is set verifies with ``SECRET_KEY`` and with none of the fallback keys (Flask API: SECRET_KEY_FALLBACKS)."""
+    """A fresh session saved while ``SECRET_KEY_FALLBACKS`` is set is read by an app keyed with ``SECRET_KEY`` and by none keyed with a fallback key (Flask API: SECRET_KEY_FALLBACKS)."""
     app = _rotating_app(target)
     client = target.make_client(app, use_cookies=False)
 

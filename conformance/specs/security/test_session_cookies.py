@@ -181,7 +181,7 @@ def test_damaged_cookie_is_left_alone_by_views_without_the_session(target, app):
 
 
 def test_padding_after_the_signature_still_verifies(target, app):
-    """Base64 padding appended to a valid cookie's signature changes nothing the signature covers, so the session is still read (Flask API: SecureCookieSessionInterface)."""
+    """Base64 padding appended to a valid cookie's signature leaves the signed bytes unchanged, so the session is still read (Flask API: SecureCookieSessionInterface)."""
     _session_views(app, target)
     cookie = _signed_cookie(target, app.secret_key, STORED) + "="
 
