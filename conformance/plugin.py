@@ -8,9 +8,11 @@ everything else pytest collects is left alone.
 
 from __future__ import annotations
 
+import contextvars
 import copy
 import gc
 import json
+import os
 import signal
 import sys
 import threading
@@ -19,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.runner import runtestprotocol  # what pytest's own protocol hook runs
 
+from conformance import leftovers
 from conformance.areas import area_of, discover_areas, parse_area_option
 from conformance.capabilities import UnknownCapability, check_names
 from conformance.expectations import Expectations, ExpectationsError, load_expectations
@@ -118,7 +122,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+#: Set by the conformance command to its own pid in the environment of each test process.
+RUNNER_PID_VARIABLE = "CONFORMANCE_RUNNER_PID"
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    runner_pid = os.environ.get(RUNNER_PID_VARIABLE)
+    if config.option.conformance_results and runner_pid and str(os.getppid()) != runner_pid:
+        # A target started this process again (a reloader re-running
+        # sys.argv, say): it must not run the specs a second time, nor write
+        # to the runner's results stream.
+        raise pytest.UsageError(
+            "this test process was started by a target, not by the conformance command; "
+            "it runs nothing"
+        )
     config.addinivalue_line("markers", "area(name): the spec area a conformance spec belongs to")
     config.addinivalue_line(
         "markers",
@@ -126,6 +143,7 @@ def pytest_configure(config: pytest.Config) -> None:
         "(graded unsupported on a target that declares one of them unsupported)",
     )
     config.stash[state_key] = ConformanceState(config)
+    config.pluginmanager.register(ContextIsolation(), "conformance-context-isolation")
     if config.option.conformance_results:
         # An exception a target raises while the garbage collector finalizes
         # its objects (a generator closed late, say) surfaces in whichever
@@ -199,6 +217,7 @@ class ConformanceState:
         self.targets: dict[str, Target | TargetError] = {}
         self.results: list[SpecResult] = []
         self.stream = None
+        self.pid = os.getpid()
         self.done: set[tuple[str, str]] = set()
         if option.conformance_results and option.conformance_resume:
             done = read_jsonl(Path(option.conformance_results))
@@ -208,7 +227,9 @@ class ConformanceState:
 
     def emit(self, record: dict[str, Any]) -> None:
         if self.stream is not None:
-            self.stream.write(json.dumps(record) + "\n")
+            # The pid lets the runner ignore records from any other process
+            # that got hold of the stream (one a target started, say).
+            self.stream.write(json.dumps({**record, "pid": self.pid}) + "\n")
             self.stream.flush()
 
     def target(self, name: str) -> Target:
@@ -299,7 +320,6 @@ def pytest_collection_modifyitems(
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
-    state.emit({"kind": "collected", "count": sum(spec_key in item.stash for item in items)})
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -308,6 +328,10 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     state = _state(session.config)
     if state.stream is None:
         return
+    # Counted once every plugin has selected (``-k``, ``--deselect`` included).
+    state.emit(
+        {"kind": "collected", "count": sum(spec_key in item.stash for item in session.items)}
+    )
     for name in state.target_names:
         try:
             state.target(name)
@@ -360,6 +384,8 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
+    watched = info is not None and state.stream is not None
+    before = leftovers.snapshot() if watched else None
     if armed:
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, state.timeout)
@@ -369,8 +395,82 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
         if armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-        if info is not None and state.stream is not None:
+        if info is not None:
+            _restore_clean_state(state, info)
+        if watched:
             _finalize_what_a_failure_kept(state, info.id)
+            _stop_what_the_spec_left_running(state, info.id, before)
+
+
+class ContextIsolation:
+    """Runs each spec, fixtures included, in a copy of the current ``contextvars`` context.
+
+    Whatever context variables a spec sets (an application or request context
+    it pushed and never popped, say) are dropped with the copy when it ends,
+    so a spec that leaks a context fails alone and later specs start clean.
+    """
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(
+        self, item: pytest.Item, nextitem: pytest.Item | None
+    ) -> bool | None:
+        if spec_key not in item.stash:
+            return None
+        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+        contextvars.copy_context().run(runtestprotocol, item, nextitem=nextitem)
+        item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+        return True
+
+
+def _restore_clean_state(state: ConformanceState, info: SpecInfo) -> None:
+    """Let the target's adapter undo what a spec left behind outside context variables."""
+    target = state.targets.get(info.target)
+    if not isinstance(target, Target):
+        return
+    try:
+        target.adapter.restore_clean_state()
+    except Exception as error:
+        state.emit(
+            {
+                "kind": "incident",
+                "what": f"restoring a clean state after {info.id} raised "
+                f"{type(error).__name__}: {error}",
+            }
+        )
+
+
+def _stop_what_the_spec_left_running(
+    state: ConformanceState, spec_id: str, before: leftovers.Snapshot | None
+) -> None:
+    """Kill processes a spec left running; restart the test process if it left a server."""
+    if before is None:
+        return
+    after = leftovers.snapshot()
+    processes = sorted(after.children - before.children)
+    if processes:
+        leftovers.kill_tree(processes)
+        state.emit(
+            {
+                "kind": "incident",
+                "what": f"{spec_id} left {len(processes)} process(es) running "
+                f"(pid {', '.join(map(str, processes))}); killed",
+            }
+        )
+    servers = sorted(after.listening - before.listening)
+    if servers:
+        state.emit(
+            {
+                "kind": "incident",
+                "what": f"{spec_id} left a server listening on {', '.join(servers)}; "
+                "the test process restarts to free it",
+            }
+        )
+        state.emit({"kind": "restart"})
+        if state.stream is not None:
+            state.stream.close()
+        # Nothing else can stop a server thread the target owns; ending the
+        # process frees its port, and the runner resumes after this spec.
+        os._exit(0)
 
 
 def _finalize_what_a_failure_kept(state: ConformanceState, spec_id: str) -> None:

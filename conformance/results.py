@@ -122,6 +122,12 @@ def read_jsonl(path: Path) -> list[SpecResult]:
 
 def write_report(path: Path, targets: dict[str, dict], results: list[SpecResult]) -> None:
     """Write the ``--json`` report: target facts, then one record per spec and target."""
+    seen: set[tuple[str, str]] = set()
+    for result in results:
+        key = (result.id, result.target)
+        if key in seen:
+            raise ValueError(f"two records for {result.id} on {result.target}")
+        seen.add(key)
     document = {
         "format": FORMAT_VERSION,
         "targets": targets,

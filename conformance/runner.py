@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,7 +21,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from conformance import leftovers
 from conformance.paths import REPOSITORY_DIR, SPECS_DIR
+from conformance.plugin import RUNNER_PID_VARIABLE
 from conformance.results import ERROR, TIMEOUT, SpecResult
 
 #: pytest's exit statuses that mean "the session ran to its end".
@@ -79,6 +82,10 @@ class TargetProcess:
         self.last_activity = time.monotonic()
         self.restarts = 0
         self.finished = False
+        self.restart_requested = False  # the child asked to be restarted (it left a server)
+        self.graded: set[tuple[str, str]] = set()
+        self.foreign_records = 0
+        self.child_results = 0  # results graded by the current child
 
     def command(self, resume: bool) -> list[str]:
         # Collect only the selected areas' folders: collection is most of a small run.
@@ -99,6 +106,8 @@ class TargetProcess:
 
     def start(self, resume: bool = False) -> None:
         log = open(self.log_path, "ab")  # noqa: SIM115 (the child owns it from here)
+        self.restart_requested = False
+        self.child_results = 0
         self.process = subprocess.Popen(
             self.command(resume),
             stdout=log,
@@ -106,6 +115,7 @@ class TargetProcess:
             stdin=subprocess.DEVNULL,
             cwd=REPOSITORY_DIR,
             start_new_session=True,
+            env={**os.environ, RUNNER_PID_VARIABLE: str(os.getpid())},
         )
         log.close()
         self.last_activity = time.monotonic()
@@ -128,6 +138,7 @@ class TargetProcess:
                 )
             return self.finished
         self._read_records()
+        self._kill_group()  # whatever the child left running (a server holding a port)
         if self.run.error is not None:
             self.finished = True
         elif self.running_spec is not None:
@@ -137,7 +148,7 @@ class TargetProcess:
         elif status in FINISHED:
             self._finish_or_resume()
         elif status == USAGE_ERROR:
-            self.run.usage_error = self._last_log_line()
+            self.run.usage_error = self._meaningful_log_line()
             self.finished = True
         elif status == INTERRUPTED and self.running_spec is None:
             self.run.usage_error = f"the specs failed to collect: {self._collection_error()}"
@@ -149,19 +160,30 @@ class TargetProcess:
     def _finish_or_resume(self) -> None:
         """The process ended normally: done, unless specs it collected never ran."""
         total, done = self.run.total, len(self.run.results)
-        if total is None or done >= total:
+        if total and done >= total:
             self.finished = True
             return
-        self.run.incidents.append(
-            f"the test process ended between specs after {done} of {total}; resuming"
-        )
+        if not self.child_results:
+            # A child that ends without grading anything must not make a
+            # run pass, nor be restarted forever: say why it did not start.
+            what = "ran no specs" if not total else "ended before its first spec"
+            self.run.error = f"target {self.run.name!r} {what}: {self._meaningful_log_line()}"
+            self.finished = True
+            return
+        if not self.restart_requested:
+            self.run.incidents.append(
+                f"the test process ended between specs after {done} of {total}; resuming"
+            )
         self._restart()
 
     def _after_incident(self, outcome: str, what: str) -> None:
         spec = self.running_spec
         if spec is None:  # it died outside any spec: nothing to skip past
             if not self.run.results and self.run.error is None:
-                self.run.error = f"target {self.run.name!r} {what} before its first spec"
+                self.run.error = (
+                    f"target {self.run.name!r} {what} before its first spec: "
+                    f"{self._meaningful_log_line()}"
+                )
             else:
                 self.run.incidents.append(f"the test process {what} outside any spec")
             self.finished = True
@@ -211,7 +233,19 @@ class TargetProcess:
 
     def _take(self, record: dict) -> None:
         kind = record.pop("kind", "result")
-        if kind == "target":
+        pid = record.pop("pid", None)
+        if pid is not None and self.process is not None and pid != self.process.pid:
+            # Another process wrote to the stream: one the target started
+            # from the test process (a reloader re-running pytest, say).
+            if not self.foreign_records:
+                self.run.incidents.append(
+                    f"process {pid}, started by the target, wrote to the results stream; ignored"
+                )
+            self.foreign_records += 1
+            return
+        if kind == "restart":
+            self.restart_requested = True
+        elif kind == "target":
             self.run.version = record.get("version")
             self.run.error = record.get("error")
         elif kind == "collected":
@@ -222,22 +256,50 @@ class TargetProcess:
         elif kind == "start":
             self.running_spec = (record["id"], record["target"])
         elif kind == "result":
-            self.run.results.append(SpecResult.from_json(record))
+            result = SpecResult.from_json(record)
             self.running_spec = None
+            if (result.id, result.target) in self.graded:
+                # Never two records for one spec: the first grade stands.
+                self.run.incidents.append(f"{result.id} was graded twice; the first result stands")
+                return
+            self.graded.add((result.id, result.target))
+            self.run.results.append(result)
+            self.child_results += 1
 
     def _kill(self) -> None:
         assert self.process is not None
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        # Processes the child started in a session of their own escape its
+        # process group: find them while the child still holds them.
+        stray = leftovers.descendants(self.process.pid)
+        self._kill_group()
+        leftovers.kill_tree(stray)
         self.process.wait()
 
-    def _last_log_line(self) -> str:
-        lines = self.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    def _kill_group(self) -> None:
+        """Kill the child's process group: the child and whatever it left behind."""
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+    def _meaningful_log_line(self) -> str:
+        """The line of the child's output that says why it stopped: pytest's error, an
+        exception, else the last line that is not pytest's own header."""
+        if not self.log_path.exists():
+            return "the test process wrote nothing"
+        lines = [
+            line.strip()
+            for line in self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()
+            if line.strip() and not line.strip().startswith(_HEADER_PREFIXES)
+        ]
+        for line in reversed(lines):  # argparse's "prog: error: what is wrong"
+            if ": error: " in line:
+                return line.partition(": error: ")[2]
         for line in reversed(lines):
-            line = line.strip()
-            if line:
-                return line.removeprefix("ERROR: ")
-        return "the test process rejected its options"
+            if line.startswith("ERROR: usage:"):
+                continue
+            if line.startswith(("ERROR:", "E ")) or _EXCEPTION_LINE.match(line):
+                return line.removeprefix("ERROR:").removeprefix("E ").strip()
+        return lines[-1] if lines else "the test process wrote nothing"
 
     def _collection_error(self) -> str:
         text = self.log_path.read_text(encoding="utf-8", errors="replace")
@@ -252,6 +314,23 @@ class TargetProcess:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self._kill()
+
+
+#: Lines of pytest's header and summary that never say what went wrong.
+_HEADER_PREFIXES = (
+    "rootdir:",
+    "configfile:",
+    "inifile:",
+    "testpaths:",
+    "plugins:",
+    "platform ",
+    "cachedir:",
+    "hypothesis profile",
+    "collected ",
+    "===",
+    "___",
+)
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Warning|Exit|Interrupt)\b.*")
 
 
 def _describe_status(status: int) -> str:

@@ -107,6 +107,15 @@ class Adapter:
         """Build a test client for *app*, as ``app.test_client(**options)`` does."""
         return app.test_client(**options)
 
+    def restore_clean_state(self) -> None:
+        """Undo what a spec left behind, after every spec.
+
+        The harness runs each spec in a copy of the ``contextvars`` context, so
+        contexts kept in context variables (Flask's way) vanish with it. An
+        implementation keeping state elsewhere (a module-level stack of
+        contexts, say) overrides this to clear it; the default does nothing.
+        """
+
 
 class ModuleAdapter(Adapter):
     """A target that is an importable module with the same layout as ``flask``.

@@ -117,3 +117,70 @@ def test_incident_records_of_the_child_reach_the_run(tmp_path: Path) -> None:
     }  # fmt: skip
     run = _run(ScriptedProcess(tmp_path, plan)).run
     assert run.incidents == [incident["what"]]
+
+
+def test_a_second_result_for_a_graded_spec_is_ignored(tmp_path: Path) -> None:
+    plan = {
+        "first": {
+            "records": [_collected(), _start(SPECS[0]), _result(SPECS[0]),
+                        _start(SPECS[0]), {**_result(SPECS[0]), "outcome": "failed"},
+                        _start(SPECS[1]), _result(SPECS[1])],
+            "status": 0,
+        },
+    }  # fmt: skip
+    run = _run(ScriptedProcess(tmp_path, plan)).run
+    assert [(result.id, result.outcome) for result in run.results] == [
+        (SPECS[0], "passed"),
+        (SPECS[1], "passed"),
+    ]
+    assert run.incidents == [f"{SPECS[0]} was graded twice; the first result stands"]
+
+
+def test_records_of_another_process_are_ignored(tmp_path: Path) -> None:
+    # A process the target started (a reloader re-running the command line)
+    # writes to the same stream under its own pid.
+    foreign = {**_result(SPECS[0]), "outcome": "failed", "pid": 1}
+    plan = {
+        "first": {
+            "records": [_collected(), foreign, _start(SPECS[0]), _result(SPECS[0]),
+                        _start(SPECS[1]), _result(SPECS[1])],
+            "status": 0,
+        },
+    }  # fmt: skip
+    run = _run(ScriptedProcess(tmp_path, plan)).run
+    assert [result.outcome for result in run.results] == ["passed", "passed"]
+    assert run.incidents == [
+        "process 1, started by the target, wrote to the results stream; ignored"
+    ]
+
+
+def test_child_ending_before_its_first_spec_is_an_error_not_a_restart(tmp_path: Path) -> None:
+    plan = {"first": {"records": [_collected()], "status": 0}}
+    process = _run(ScriptedProcess(tmp_path, plan))
+    assert process.restarts == 0
+    assert process.run.error is not None
+    assert process.run.error.startswith("target 'scripted' ended before its first spec: ")
+
+
+def test_child_running_no_spec_is_an_error(tmp_path: Path) -> None:
+    plan = {"first": {"records": [{"kind": "collected", "count": 0}], "status": 5}}
+    run = _run(ScriptedProcess(tmp_path, plan)).run
+    assert run.results == []
+    assert run.error is not None
+    assert run.error.startswith("target 'scripted' ran no specs: ")
+
+
+def test_a_restart_asked_for_by_the_child_resumes_without_a_second_incident(
+    tmp_path: Path,
+) -> None:
+    plan = {
+        "first": {
+            "records": [_collected(), _start(SPECS[0]), _result(SPECS[0]),
+                        {"kind": "incident", "what": "left a server"}, {"kind": "restart"}],
+            "status": 0,
+        },
+        "resume": {"records": [_start(SPECS[1]), _result(SPECS[1])], "status": 0},
+    }  # fmt: skip
+    run = _run(ScriptedProcess(tmp_path, plan)).run
+    assert [result.id for result in run.results] == SPECS
+    assert run.incidents == ["left a server"]
