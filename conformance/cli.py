@@ -23,7 +23,7 @@ from conformance.expectations import (
     write_expectations,
 )
 from conformance.plugin import DEFAULT_TARGETS, DEFAULT_TIMEOUT
-from conformance.report import render_comparison, render_run_summary
+from conformance.report import render_comparison, render_run_summary, render_unexpected
 from conformance.results import NOT_PASSING, write_report
 from conformance.runner import TargetRun, run_targets
 from conformance.targets import ModuleAdapter, TargetError, adapter_for
@@ -268,6 +268,51 @@ def compare(
         for incident in run_.incidents:
             click.echo(f"incident: {run_.name}: {incident}")
     _write_json(json_path, runs)
+    if any(result.unexpected for result in results):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True, metavar="TARGET...")
+@area_option
+@json_option
+@click.option(
+    "--markdown",
+    "markdown_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the matrix as a Markdown table.",
+)
+@timeout_option
+@expectations_option
+def matrix(
+    targets: tuple[str, ...],
+    areas: tuple[str, ...],
+    json_path: Path | None,
+    markdown_path: Path | None,
+    spec_timeout: float,
+    expectations: Path | None,
+) -> None:
+    """Run every target, each in its own process; one table of areas × targets."""
+    from conformance.report import render_matrix, render_matrix_markdown
+
+    names = list(dict.fromkeys(targets))
+    area_names = _check_areas(areas)
+    runs = _execute(names, area_names, spec_timeout, expectations)
+    results = [result for run in runs for result in run.results]
+    versions = {run.name: run.version for run in runs}
+    for line in render_matrix(results, names, versions):
+        click.echo(line)
+    click.echo("")
+    for run_ in runs:
+        for line in render_unexpected(results, run_.name):
+            click.echo(line)
+        for incident in run_.incidents:
+            click.echo(f"incident: {run_.name}: {incident}")
+    _write_json(json_path, runs)
+    if markdown_path is not None:
+        lines = render_matrix_markdown(results, names, versions)
+        markdown_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        click.echo(f"wrote the matrix to {markdown_path}", err=True)
     if any(result.unexpected for result in results):
         sys.exit(1)
 

@@ -145,3 +145,67 @@ def disagreements_between(
         if mine is None or theirs is None or mine.behaves != theirs.behaves:
             out.append((spec_id, (mine, theirs)))
     return out
+
+
+def _matrix_cell(counts: AreaTally | None) -> str:
+    """``passed/failed/unsupported/errors`` of one area on one target."""
+    if counts is None:
+        return "-"
+    failed = counts.failed + counts.expected
+    return f"{counts.passed}/{failed}/{counts.unsupported}/{counts.errors}"
+
+
+def _percent_passed(counts: AreaTally) -> str:
+    return f"{100 * counts.passed / counts.specs:.1f}%" if counts.specs else "-"
+
+
+def _matrix_rows(
+    results: Sequence[SpecResult], names: Sequence[str], versions: dict | None
+) -> tuple[list[str], list[list[str]]]:
+    versions = versions or {}
+    tallies = {name: tally(r for r in results if r.target == name) for name in names}
+    areas = sorted({area for counts in tallies.values() for area in counts})
+    header = ["area"] + [
+        f"{name} {versions[name]}" if versions.get(name) else name for name in names
+    ]
+    rows = [[area] + [_matrix_cell(tallies[name].get(area)) for name in names] for area in areas]
+    totals = {name: _total(tallies[name]) for name in names}
+    rows.append(["total"] + [_matrix_cell(totals[name]) for name in names])
+    rows.append(["passed"] + [_percent_passed(totals[name]) for name in names])
+    return header, rows
+
+
+def render_matrix(
+    results: Sequence[SpecResult], names: Sequence[str], versions: dict | None = None
+) -> list[str]:
+    """Areas × targets, each cell passed/failed/unsupported/errors, then percent passed.
+
+    Expected failures count as failed here: the matrix says what each target
+    does, not whether it meets its own expectations (the lines after it do).
+    """
+    header, rows = _matrix_rows(results, names, versions)
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["cells: passed/failed/unsupported/errors", ""]
+    for row in [header, *rows]:
+        cells = [row[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells))
+    return lines
+
+
+def render_matrix_markdown(
+    results: Sequence[SpecResult],
+    names: Sequence[str],
+    versions: dict | None = None,
+    title: str = "Conformance matrix",
+) -> list[str]:
+    """The matrix as a Markdown table, sized for a CI step summary or a README."""
+    header, rows = _matrix_rows(results, names, versions)
+    lines = [f"### {title}", "", "Cells: passed / failed / unsupported / errors.", ""]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("| --- |" + " ---: |" * (len(header) - 1))
+    for row in rows:
+        label = f"**{row[0]}**" if row[0] in ("total", "passed") else row[0]
+        lines.append("| " + " | ".join([label, *row[1:]]) + " |")
+    return lines
