@@ -17,7 +17,7 @@ def _check_attribute(target, record):
     )
     if record["type"] != "object":
         assert value_type(value) == record["type"], (
-            f"{record['path']} is a {value_type(value)} on {target.name}, a {record['type']} in Flask"
+            f"{record['path']}: {value_type(value)} on {target.name}, {record['type']} in Flask"
         )
 
 

@@ -13,11 +13,11 @@ _MISSING = object()
 
 def _check_member(target, record):
     owner = resolve(target, record["owner"])
-    raw = inspect.getattr_static(owner, record["name"], _MISSING)
-    assert raw is not _MISSING, f"{record['owner']} on {target.name} has no {record['name']}"
+    if inspect.getattr_static(owner, record["name"], _MISSING) is _MISSING:
+        pytest.fail(f"{record['owner']} on {target.name} has no {record['name']}")
     kind = member_kind(owner, record["name"])
     assert kind == record["kind"], (
-        f"{record['path']} is a {kind} on {target.name}, a {record['kind']} in Flask"
+        f"{record['path']}: {kind} on {target.name}, {record['kind']} in Flask"
     )
 
 

@@ -10,7 +10,7 @@ from .lookup import params, resolve
 def _check_name(target, record):
     found = resolve(target, record["path"])
     assert name_kind(found) == record["kind"], (
-        f"{record['path']} is a {name_kind(found)} on {target.name}, a {record['kind']} in Flask"
+        f"{record['path']}: {name_kind(found)} on {target.name}, {record['kind']} in Flask"
     )
 
 
