@@ -97,8 +97,12 @@ class _ContextKeepingStream:
             raise
 
     def close(self) -> None:
-        """Close the source and pop the contexts; WSGI servers call this."""
-        self._finish(None)
+        """Close the source and pop the contexts; WSGI servers call this.
+
+        Closed while running (a client gone mid-stream), the stream was cut
+        short: teardown functions receive a ``GeneratorExit``, as Flask's do.
+        """
+        self._finish(GeneratorExit() if self._state == self._RUNNING else None)
 
     def _finish(self, error: BaseException | None) -> None:
         previous, self._state = self._state, self._DONE

@@ -1,0 +1,1 @@
+"""Faults seen at the WSGI boundary."""
