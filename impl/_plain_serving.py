@@ -9,6 +9,12 @@ in one function and skips those with nothing registered. The methods live in
 this mixin only so that :mod:`impl.app` stays a manageable size; the two paths
 are one design.
 
+Setting the environment variable ``IMPL_PLAIN_SERVING=0`` (also ``false``,
+``no`` or ``off``) before impl is imported turns the inlined path off for the
+whole process: every request then goes the general way, as if a seam were
+overridden. The project's tests run the spec suite both ways with it; it also
+rules the inlined path out when chasing a bug.
+
 They must be changed together: any change to the general path in
 :mod:`impl.app` (``wsgi_app`` and the methods in :data:`_INLINED_SEAMS`, and
 the context push and pop in :mod:`impl.ctx`) needs the same change in
@@ -18,6 +24,7 @@ added to :data:`_INLINED_SEAMS`, or the two paths behave differently.
 
 from __future__ import annotations
 
+import os
 import typing as t
 
 from . import signals
@@ -27,6 +34,14 @@ from .globals import _cv_app, _cv_request
 if t.TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
+#: Whether apps may take the inlined path at all: read once, at import, from
+#: ``IMPL_PLAIN_SERVING`` (on unless it is ``0``, ``false``, ``no`` or ``off``).
+PLAIN_SERVING_ALLOWED = os.environ.get("IMPL_PLAIN_SERVING", "1").strip().lower() not in {
+    "0",
+    "false",
+    "no",
+    "off",
+}
 #: Environ key of the test client's "keep this context" callback.
 _PRESERVE_CONTEXT_KEY = "werkzeug.debug.preserve_context"
 #: Methods :meth:`PlainServingMixin._serve_plainly` inlines or skips when they
@@ -58,7 +73,7 @@ class PlainServingMixin:
 
         own = vars(self)
         cls = type(self)
-        self._plain_serving = all(
+        self._plain_serving = PLAIN_SERVING_ALLOWED and all(
             name not in own and getattr(cls, name) is getattr(Flask, name)
             for name in _INLINED_SEAMS
         )
