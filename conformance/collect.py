@@ -6,7 +6,7 @@ import subprocess
 import sys
 from collections import Counter
 
-from conformance.paths import REPOSITORY_DIR, SPECS_DIR
+from conformance.paths import REPOSITORY_DIR, SPECS_DIR, child_pytest_args
 
 _PREFIX = "conformance/specs/"
 
@@ -14,8 +14,8 @@ _PREFIX = "conformance/specs/"
 def collected_node_ids(target: str = "flask") -> list[str]:
     """The node ids pytest collects for one target; collecting imports no target."""
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", str(SPECS_DIR), "--collect-only", "-q",
-         "-p", "no:cacheprovider", "--target", target],
+        [sys.executable, "-m", "pytest", str(SPECS_DIR), *child_pytest_args(),
+         "--collect-only", "-q", "--target", target],
         capture_output=True, text=True, check=False, cwd=REPOSITORY_DIR,
     )  # fmt: skip
     return [line for line in completed.stdout.splitlines() if line.startswith(_PREFIX)]

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from conformance.paths import REPOSITORY_DIR, SPECS_DIR
+from conformance.paths import REPOSITORY_DIR, SPECS_DIR, child_pytest_args
 
 
 class CoverageError(Exception):
@@ -67,8 +67,8 @@ def measure(
         report_file = Path(scratch) / "coverage.json"
         command = [
             sys.executable, "-m", "coverage", "run", "--branch", f"--source={source}",
-            f"--data-file={data_file}", "-m", "pytest", str(SPECS_DIR), "-q",
-            "-p", "no:cacheprovider", "--target", target,
+            f"--data-file={data_file}", "-m", "pytest", str(SPECS_DIR), *child_pytest_args(),
+            "-q", "--target", target,
         ]  # fmt: skip
         if areas:
             command += ["--area", ",".join(areas)]

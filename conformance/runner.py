@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conformance import leftovers
-from conformance.paths import REPOSITORY_DIR, SPECS_DIR
+from conformance.paths import SPECS_DIR, child_pytest_args
 from conformance.plugin import RUNNER_PID_VARIABLE
 from conformance.results import ERROR, TIMEOUT, SpecResult
 
@@ -69,6 +69,7 @@ class TargetProcess:
         self.areas = areas
         self.spec_timeout = spec_timeout
         self.expectations_dir = expectations_dir
+        self.workdir = workdir
         self.results_path = workdir / f"{_safe(name)}.jsonl"
         self.log_path = workdir / f"{_safe(name)}.log"
         self.extra_args = extra_args
@@ -91,8 +92,8 @@ class TargetProcess:
         # Collect only the selected areas' folders: collection is most of a small run.
         paths = [str(SPECS_DIR / area) for area in self.areas] or [str(SPECS_DIR)]
         command = [
-            sys.executable, "-m", "pytest", *paths, "-q", "--no-header",
-            "-p", "no:cacheprovider", "--target", self.run.name,
+            sys.executable, "-m", "pytest", *paths, *child_pytest_args(), "-q", "--no-header",
+            "--target", self.run.name,
             "--spec-timeout", str(self.spec_timeout),
             "--conformance-results", str(self.results_path),
         ]  # fmt: skip
@@ -113,12 +114,32 @@ class TargetProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
-            cwd=REPOSITORY_DIR,
+            cwd=self.workdir,  # litter a spec leaves in its folder goes with the run
             start_new_session=True,
-            env={**os.environ, RUNNER_PID_VARIABLE: str(os.getpid())},
+            env=self._child_environment(),
         )
         log.close()
         self.last_activity = time.monotonic()
+
+    def _child_environment(self) -> dict[str, str]:
+        """The parent's environment, with its import path made to work from the child's folder.
+
+        The child runs in the run's scratch folder: relative ``PYTHONPATH``
+        entries are made absolute, and the folder the command was started
+        from stays importable when it was for the parent (``python -m``).
+        """
+        environment = dict(os.environ)
+        entries = [
+            os.path.abspath(entry)
+            for entry in environment.get("PYTHONPATH", "").split(os.pathsep)
+            if entry
+        ]
+        if sys.path and sys.path[0] in ("", os.getcwd()):
+            entries.append(os.getcwd())
+        if entries:
+            environment["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(entries))
+        environment[RUNNER_PID_VARIABLE] = str(os.getpid())
+        return environment
 
     def poll(self) -> bool:
         """Read new records; handle an exit or a hang. True once the target is done."""

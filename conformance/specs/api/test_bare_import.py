@@ -2,6 +2,7 @@
 
 import pytest
 
+from conformance.capabilities import CAPABILITIES, covering
 from conformance.support import in_fresh_process
 
 from .lookup import params
@@ -19,7 +20,20 @@ for dotted in {submodules!r}:
         result.append(dotted)
 """
 
-_RECORDS = params("bare_import", "documented")
+
+def _needing_capabilities(records):
+    """A submodule that makes up a capability (``cli``, ``signals``) needs it: on a
+    target declaring it unsupported, its record is graded unsupported."""
+    marked = []
+    for record in records:
+        top = record.values[0]["submodule"].split(".")[0]
+        capability = covering(top, dict.fromkeys(CAPABILITIES, ""))
+        marks = [pytest.mark.requires(capability)] if capability else []
+        marked.append(pytest.param(*record.values, id=record.id, marks=[*record.marks, *marks]))
+    return marked
+
+
+_RECORDS = _needing_capabilities(params("bare_import", "documented"))
 
 
 def _attributes_after_bare_import(target) -> list[str]:
