@@ -10,6 +10,8 @@ in memory, used as is. It has no ``flask`` command module and no CLI runner.
 
 from __future__ import annotations
 
+import importlib
+
 from conformance.adapters import FrameworkAdapter
 
 
@@ -24,3 +26,17 @@ class ZanAdapter(FrameworkAdapter):
         "ScriptInfo or with_appcontext (app.cli only records commands)",
         "cli-runner": "zan apps have no test_cli_runner()",
     }
+
+    def restore_clean_state(self) -> None:
+        """Empty zan's context stacks after each spec.
+
+        zan keeps its application and request contexts on module-level stacks
+        (``zan.ctx``), not in context variables, so a spec that leaves one
+        pushed would leave it for every later spec; the harness's copied
+        ``contextvars`` context cannot drop them.
+        """
+        ctx = importlib.import_module("zan.ctx")
+        for stack_name in ("_request_ctx_stack", "_app_ctx_stack"):
+            stack = getattr(ctx, stack_name, None)
+            while stack:
+                stack.pop()
