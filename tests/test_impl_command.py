@@ -4,6 +4,7 @@ subprocesses on the same fixture apps, and their outputs are compared."""
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import os
 import re
 import subprocess
@@ -179,7 +180,9 @@ def test_custom_commands_are_listed_in_the_help() -> None:
     assert listing.returncode == 0, listing.stderr
     commands = listing.stdout.split("Commands:")[1]
     names = {line.split()[0] for line in commands.splitlines() if line.strip()}
-    assert names == {"catalog", "greet", "routes", "run", "shell", "show-env", "stock"}
+    # Installed extensions add theirs through ``flask.commands`` (Flask-Limiter: ``limiter``).
+    plugins = {entry.name for entry in importlib.metadata.entry_points(group="flask.commands")}
+    assert names == {"catalog", "greet", "routes", "run", "shell", "show-env", "stock", *plugins}
 
 
 @pytest.fixture
