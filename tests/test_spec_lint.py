@@ -114,6 +114,13 @@ def test_every_spec_runs_through_the_target_fixture() -> None:
     assert not strays, f"specs not parametrized by target: {strays[:5]}"
 
 
+def test_spec_ids_have_no_whitespace() -> None:
+    # An expectations line is a spec id, a space, then the reason: an id with a
+    # space in it (a parameter id made from "a; b") could never be listed.
+    spaced = [node_id for node_id in _collected_spec_ids("flask") if re.search(r"\s", node_id)]
+    assert not spaced, f"spec ids with whitespace (give the parameters ids): {spaced[:5]}"
+
+
 @pytest.mark.parametrize(
     "path",
     sorted(EXPECTATIONS_DIR.glob("**/*.txt")),

@@ -71,3 +71,15 @@ def jsonify(*args: t.Any, **kwargs: t.Any) -> Response:
     if context is None:  # the proxy raises the "outside of context" error
         return current_app.json.response(*args, **kwargs)  # type: ignore[return-value]
     return context.app.json.response(*args, **kwargs)  # type: ignore[no-any-return]
+
+
+def __getattr__(name: str) -> t.Any:
+    # Flask's package has loaded json.tag (for sessions) by the end of a bare
+    # ``import flask``, so code writes ``flask.json.tag.TaggedJSONSerializer``
+    # without importing it; impl loads it on that first access instead.
+    if name == "tag":
+        import importlib
+
+        # Importing the submodule binds it here, so this runs once.
+        return importlib.import_module(f"{__name__}.tag")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

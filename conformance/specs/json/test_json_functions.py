@@ -69,7 +69,9 @@ def test_functions_in_app_context_delegate_to_provider(target, app):
     ]
 
 
-@pytest.mark.parametrize("source", ['{"a": [1, 2.5, null, true]}', b'{"a": [1, 2.5, null, true]}'])
+@pytest.mark.parametrize(
+    "source", ['{"a": [1, 2.5, null, true]}', b'{"a": [1, 2.5, null, true]}'], ids=["text", "bytes"]
+)
 def test_loads_accepts_text_and_bytes(target, app, source):
     """``json.loads`` reads text or UTF-8 bytes, with or without an application context (Flask API: json.loads)."""
     expected = {"a": [1, 2.5, None, True]}

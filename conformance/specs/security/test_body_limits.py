@@ -61,6 +61,7 @@ def _chunked(client, url, body, content_type):
         ("get_json", "application/json"),
         ("get_json_silent", "application/json"),
     ],
+    ids=["data", "get_data", "stream", "form", "files", "values", "get_json", "get_json_silent"],
 )
 def test_declared_length_over_the_limit_is_413(target, app, client, reader, content_type):
     """A body whose Content-Length exceeds ``MAX_CONTENT_LENGTH`` answers the 413 page whichever way the view reads it, ``get_json(silent=True)`` included (Flask API: Request.max_content_length)."""
