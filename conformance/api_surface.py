@@ -50,33 +50,13 @@ from pathlib import Path
 from typing import Any
 
 from conformance.paths import DATA_DIR
+from conformance.targets import SUBMODULES
 
 REFERENCE = "flask"
 API_DATA_DIR = DATA_DIR / "api"
 
 #: The public modules, as dotted paths below the package ("" is the package).
-MODULES: tuple[str, ...] = (
-    "",
-    "app",
-    "blueprints",
-    "cli",
-    "config",
-    "ctx",
-    "debughelpers",
-    "globals",
-    "helpers",
-    "json",
-    "json.provider",
-    "json.tag",
-    "logging",
-    "sessions",
-    "signals",
-    "templating",
-    "testing",
-    "typing",
-    "views",
-    "wrappers",
-)
+MODULES: tuple[str, ...] = ("", *SUBMODULES)
 
 #: Dunder members recorded with a class: the protocols applications use
 #: (building, calling, ``with``).
