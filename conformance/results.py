@@ -36,7 +36,9 @@ UNEXPECTED = frozenset({FAILED, ERROR, TIMEOUT, UNEXPECTED_PASS})
 #: Outcomes in which the target did not show the behaviour.
 NOT_PASSING = frozenset({FAILED, ERROR, TIMEOUT, EXPECTED_FAILURE})
 
-FORMAT_VERSION = 1
+#: The version of the ``--json`` format (documented by ``conformance/schema/results.schema.json``).
+#: 2: the ``suite`` block, and ``evidence`` on a record.
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class SpecResult:
     duration: float
     message: str = ""
     expected: str | None = None  # the expectations file's reason, when the spec is listed
+    #: What the spec's client saw and the lifecycle trace, for failures (see
+    #: conformance/evidence.py for the shape); None when not recorded.
+    evidence: dict | None = None
 
     @property
     def unexpected(self) -> bool:
@@ -61,7 +66,10 @@ class SpecResult:
         return self.outcome in (PASSED, UNEXPECTED_PASS)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        record = asdict(self)
+        if record["evidence"] is None:  # most records: keep the file small
+            del record["evidence"]
+        return record
 
     @classmethod
     def from_json(cls, record: dict) -> SpecResult:
@@ -130,7 +138,19 @@ def write_report(path: Path, targets: dict[str, dict], results: list[SpecResult]
         seen.add(key)
     document = {
         "format": FORMAT_VERSION,
+        "suite": suite_facts(),
         "targets": targets,
         "results": [result.to_json() for result in results],
     }
     path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+
+
+def suite_facts() -> dict:
+    """Which suite produced a report: two reports compare spec by spec only when these match."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        suite_version = version("flask-conformance")
+    except PackageNotFoundError:
+        suite_version = "unknown"
+    return {"name": "flask-conformance", "version": suite_version}

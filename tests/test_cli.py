@@ -55,7 +55,7 @@ def test_run_on_flask_matches_and_writes_json(tmp_path: Path) -> None:
     assert "target flask (3.1" in completed.stdout
     assert "flask: results match the expectations" in completed.stdout
     document = json.loads(report.read_text())
-    assert document["format"] == 1
+    assert document["format"] == 2
     assert document["targets"]["flask"]["version"].startswith("3.1")
     records = document["results"]
     assert records and {record["area"] for record in records} == {"routing"}
