@@ -566,6 +566,65 @@ def record_api(output: Path | None) -> None:
         click.echo(f"{kind:<20}{count:>5}")
 
 
+@cli.command(name="diff")
+@click.argument("old_path", metavar="OLD.json", type=click.Path(path_type=Path))
+@click.argument("new_path", metavar="NEW.json", type=click.Path(path_type=Path))
+@click.option(
+    "--markdown",
+    "markdown_path",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Also write the diff as Markdown.",
+)
+@click.option(
+    "--force", is_flag=True, help="Compare reports of different formats or suite versions."
+)
+@click.option(
+    "--target-old", "old_names", multiple=True, metavar="NAME", help="A target of OLD (repeatable)."
+)
+@click.option(
+    "--target-new",
+    "new_names",
+    multiple=True,
+    metavar="NAME",
+    help="The target of NEW compared with the --target-old of the same rank.",
+)
+@click.option(
+    "--map", "mapping", multiple=True, metavar="OLD=NEW", help="A pair of targets (repeatable)."
+)
+def diff_command(
+    old_path: Path,
+    new_path: Path,
+    markdown_path: Path | None,
+    force: bool,
+    old_names: tuple[str, ...],
+    new_names: tuple[str, ...],
+    mapping: tuple[str, ...],
+) -> None:
+    """Compare two --json reports: new failures, fixes, changed failures, added and removed specs.
+
+    Exit status 1 when NEW has a spec failing that behaved in OLD.
+    """
+    from conformance import diff
+
+    try:
+        old, new = diff.load_report(old_path), diff.load_report(new_path)
+        if not force:
+            diff.check_comparable(old, new)
+        mapped_old, mapped_new = diff.parse_mapping(mapping)
+        pairs = diff.pair_targets(old, new, [*old_names, *mapped_old], [*new_names, *mapped_new])
+    except diff.DiffError as error:
+        raise BadInput(str(error)) from None
+    diffs = diff.diff_reports(old, new, pairs)
+    for line in diff.render_text(old, new, diffs):
+        click.echo(line)
+    if markdown_path is not None:
+        lines = diff.render_markdown(old, new, diffs)
+        markdown_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        click.echo(f"wrote the diff to {markdown_path}", err=True)
+    if diff.has_new_failures(diffs):
+        sys.exit(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's standalone mode, with one-line errors for bad input."""
     try:
