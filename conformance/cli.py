@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -135,6 +136,46 @@ def _write_json(path: Path | None, runs: list[TargetRun]) -> None:
     click.echo(f"wrote {len(results)} records to {path}", err=True)
 
 
+def _write_formats(runs: list[TargetRun], **paths: Path | None) -> None:
+    """Write the report formats given a path (``--junit``, ``--markdown``, ``--html``, ``--badge``)."""
+    if not any(paths.values()):
+        return
+    from conformance.formats import write_formats
+
+    results = [result for run in runs for result in run.results]
+    for line in write_formats({run.name: run.facts() for run in runs}, results, **paths):
+        click.echo(line, err=True)
+
+
+def report_options(markdown: bool = True) -> Callable[[Callable], Callable]:
+    """``--junit``, ``--markdown`` (unless the command has its own), ``--html``, ``--badge``."""
+
+    def path_option(flag: str, help_text: str) -> Callable[[Callable], Callable]:
+        return click.option(
+            flag,
+            f"{flag[2:]}_path",
+            type=click.Path(dir_okay=False, writable=True, path_type=Path),
+            help=help_text,
+        )
+
+    options = [path_option("--junit", "Also write JUnit XML, one testsuite per target.")]
+    if markdown:
+        options.append(
+            path_option("--markdown", "Also write the tables and unexpected results as Markdown.")
+        )
+    options.append(path_option("--html", "Also write one self-contained HTML page."))
+    options.append(
+        path_option("--badge", "Also write a shields.io badge (FILE.<target>.json when several).")
+    )
+
+    def decorate(function: Callable) -> Callable:
+        for option in reversed(options):
+            function = option(function)
+        return function
+
+    return decorate
+
+
 timeout_option = click.option(
     "--spec-timeout",
     type=click.FloatRange(min=0),
@@ -174,6 +215,7 @@ def cli() -> None:
 )
 @area_option
 @json_option
+@report_options()
 @timeout_option
 @expectations_option
 @click.option(
@@ -190,6 +232,10 @@ def run(
     targets: tuple[str, ...],
     areas: tuple[str, ...],
     json_path: Path | None,
+    junit_path: Path | None,
+    markdown_path: Path | None,
+    html_path: Path | None,
+    badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
     update_expectations: bool,
@@ -209,6 +255,7 @@ def run(
     for line in _stale_warnings(runs, area_names, expectations):
         click.echo(line, err=True)
     _write_json(json_path, runs)
+    _write_formats(runs, junit=junit_path, markdown=markdown_path, html=html_path, badge=badge_path)
     if update_expectations:
         for run_ in runs:
             _update_expectations(run_, area_names, expectations, reason)
@@ -245,6 +292,7 @@ def _update_expectations(
 @click.argument("second", metavar="B")
 @area_option
 @json_option
+@report_options()
 @timeout_option
 @expectations_option
 def compare(
@@ -252,6 +300,10 @@ def compare(
     second: str,
     areas: tuple[str, ...],
     json_path: Path | None,
+    junit_path: Path | None,
+    markdown_path: Path | None,
+    html_path: Path | None,
+    badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
 ) -> None:
@@ -268,6 +320,7 @@ def compare(
         for incident in run_.incidents:
             click.echo(f"incident: {run_.name}: {incident}")
     _write_json(json_path, runs)
+    _write_formats(runs, junit=junit_path, markdown=markdown_path, html=html_path, badge=badge_path)
     if any(result.unexpected for result in results):
         sys.exit(1)
 
@@ -282,6 +335,7 @@ def compare(
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Also write the matrix as a Markdown table.",
 )
+@report_options(markdown=False)
 @timeout_option
 @expectations_option
 def matrix(
@@ -289,6 +343,9 @@ def matrix(
     areas: tuple[str, ...],
     json_path: Path | None,
     markdown_path: Path | None,
+    junit_path: Path | None,
+    html_path: Path | None,
+    badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
 ) -> None:
@@ -313,6 +370,8 @@ def matrix(
         lines = render_matrix_markdown(results, names, versions)
         markdown_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         click.echo(f"wrote the matrix to {markdown_path}", err=True)
+    # For matrix, --markdown stays the matrix table above.
+    _write_formats(runs, junit=junit_path, html=html_path, badge=badge_path)
     if any(result.unexpected for result in results):
         sys.exit(1)
 
