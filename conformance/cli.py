@@ -684,6 +684,12 @@ def diff_command(
         sys.exit(1)
 
 
+# The differential fuzzer lives in conformance/fuzz/; its command is registered here.
+from conformance.fuzz.command import fuzz as fuzz_command  # noqa: E402
+
+cli.add_command(fuzz_command)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's standalone mode, with one-line errors for bad input."""
     try:
