@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from conformance.areas import discover_areas, parse_area_option
+from conformance.evidence import ALL, FAILURES, MODES, OFF
 from conformance.expectations import (
     ExpectationsError,
     expectations_path,
@@ -24,7 +25,12 @@ from conformance.expectations import (
     write_expectations,
 )
 from conformance.plugin import DEFAULT_TARGETS, DEFAULT_TIMEOUT
-from conformance.report import render_comparison, render_run_summary, render_unexpected
+from conformance.report import (
+    keep_evidence_of_disagreements,
+    render_comparison,
+    render_run_summary,
+    render_unexpected,
+)
 from conformance.results import NOT_PASSING, write_report
 from conformance.runner import TargetRun, run_targets
 from conformance.targets import ModuleAdapter, TargetError, adapter_for
@@ -101,14 +107,20 @@ class Progress:
 
 
 def _execute(
-    names: list[str], areas: list[str], spec_timeout: float, expectations: Path | None
+    names: list[str],
+    areas: list[str],
+    spec_timeout: float,
+    expectations: Path | None,
+    evidence: str = FAILURES,
 ) -> list[TargetRun]:
     for name in names:
         _check_target(name)
     _check_expectations(names, expectations)
     progress = Progress()
     try:
-        runs = run_targets(names, areas, spec_timeout, expectations, progress)
+        runs = run_targets(
+            names, areas, spec_timeout, expectations, progress, ("--evidence", evidence)
+        )
     finally:
         progress.finish()
     for run in runs:
@@ -197,6 +209,14 @@ expectations_option = click.option(
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Directory of <target>.txt expectation files (default: fixtures/expectations).",
 )
+evidence_option = click.option(
+    "--evidence",
+    type=click.Choice(MODES),
+    default=FAILURES,
+    show_default=True,
+    help="Keep each spec's requests, responses and lifecycle trace (in --json) for failing "
+    "specs, for all, or record none (compare: for the specs A and B disagree on).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -218,6 +238,7 @@ def cli() -> None:
 @report_options()
 @timeout_option
 @expectations_option
+@evidence_option
 @click.option(
     "--update-expectations",
     is_flag=True,
@@ -238,13 +259,14 @@ def run(
     badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
+    evidence: str,
     update_expectations: bool,
     reason: str | None,
 ) -> None:
     """Run the specs against targets; a summary per area and the unexpected results."""
     names = list(dict.fromkeys(targets or DEFAULT_TARGETS))
     area_names = _check_areas(areas)
-    runs = _execute(names, area_names, spec_timeout, expectations)
+    runs = _execute(names, area_names, spec_timeout, expectations, evidence)
     results = [result for run in runs for result in run.results]
     versions = {run.name: run.version for run in runs}
     for line in render_run_summary(results, names, versions):
@@ -295,6 +317,7 @@ def _update_expectations(
 @report_options()
 @timeout_option
 @expectations_option
+@evidence_option
 def compare(
     first: str,
     second: str,
@@ -306,12 +329,21 @@ def compare(
     badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
+    evidence: str,
 ) -> None:
     """Run targets A and B side by side; show the specs on which they disagree."""
     if first == second:
         raise BadInput("compare needs two different targets")
     area_names = _check_areas(areas)
-    runs = _execute([first, second], area_names, spec_timeout, expectations)
+    # A disagreement needs both sides' evidence, the passing side's too: each
+    # child keeps every spec's, and only the disagreements' stay (unless all).
+    recorded = OFF if evidence == OFF else ALL
+    runs = _execute([first, second], area_names, spec_timeout, expectations, recorded)
+    if evidence == FAILURES:
+        every = [result for run in runs for result in run.results]
+        kept = keep_evidence_of_disagreements(every, first, second)
+        for run_ in runs:
+            run_.results[:] = [result for result in kept if result.target == run_.name]
     results = [result for run in runs for result in run.results]
     versions = {run.name: run.version for run in runs}
     for line in render_comparison(results, first, second, versions):
@@ -338,6 +370,7 @@ def compare(
 @report_options(markdown=False)
 @timeout_option
 @expectations_option
+@evidence_option
 def matrix(
     targets: tuple[str, ...],
     areas: tuple[str, ...],
@@ -348,13 +381,14 @@ def matrix(
     badge_path: Path | None,
     spec_timeout: float,
     expectations: Path | None,
+    evidence: str,
 ) -> None:
     """Run every target, each in its own process; one table of areas × targets."""
     from conformance.report import render_matrix, render_matrix_markdown
 
     names = list(dict.fromkeys(targets))
     area_names = _check_areas(areas)
-    runs = _execute(names, area_names, spec_timeout, expectations)
+    runs = _execute(names, area_names, spec_timeout, expectations, evidence)
     results = [result for run in runs for result in run.results]
     versions = {run.name: run.version for run in runs}
     for line in render_matrix(results, names, versions):

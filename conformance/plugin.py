@@ -26,12 +26,14 @@ from _pytest.runner import runtestprotocol  # what pytest's own protocol hook ru
 from conformance import leftovers
 from conformance.areas import area_of, discover_areas, parse_area_option
 from conformance.capabilities import UnknownCapability, check_names
+from conformance.evidence import ALL, MODES, OFF, Recorder
 from conformance.expectations import Expectations, ExpectationsError, load_expectations
 from conformance.paths import SPECS_DIR
 from conformance.results import (
     ERROR,
     EXPECTED_FAILURE,
     FAILED,
+    NOT_PASSING,
     PASSED,
     SKIPPED,
     TIMEOUT,
@@ -50,6 +52,10 @@ spec_key = pytest.StashKey["SpecInfo"]()
 timed_out_key = pytest.StashKey[bool]()
 unsupported_key = pytest.StashKey[str]()
 state_key = pytest.StashKey["ConformanceState"]()
+#: The spec's evidence recorder (set by the ``app`` fixture, see conformance/evidence.py).
+recorder_key = pytest.StashKey[Recorder]()
+#: Set when the spec's setup or call raised: its evidence will be wanted.
+raised_key = pytest.StashKey[bool]()
 
 
 class SpecTimeout(BaseException):
@@ -107,6 +113,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"stop a spec after this long and grade it timeout (default {DEFAULT_TIMEOUT:g}; 0: off)",
+    )
+    group.addoption(
+        "--evidence",
+        dest="conformance_evidence",
+        choices=MODES,
+        default="failures",
+        help="keep what each spec's client sent and got, and the lifecycle trace, for failing "
+        "specs (failures, the default), for every spec (all), or record nothing (off)",
     )
     group.addoption(
         "--conformance-results",
@@ -509,6 +523,8 @@ def _finalize_what_a_failure_kept(state: ConformanceState, spec_id: str) -> None
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
+    if call.excinfo is not None and call.when in ("setup", "call"):
+        item.stash[raised_key] = True
     if call.excinfo is not None and call.excinfo.errisinstance(SpecTimeout):
         item.stash[timed_out_key] = True
     if call.excinfo is not None and call.excinfo.errisinstance(Unsupported):
@@ -583,6 +599,12 @@ def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
     if unsupported is not None:
         outcome, message = UNSUPPORTED, unsupported
     duration = sum(report.duration for report in reports)
+    recorder = item.stash.get(recorder_key, None)
+    evidence = None
+    if recorder is not None:
+        del item.stash[recorder_key]  # items live as long as the session: let it go
+        if outcome in NOT_PASSING or item.config.option.conformance_evidence == ALL:
+            evidence = recorder.evidence()
     return SpecResult(
         id=info.id,
         target=info.target,
@@ -591,7 +613,15 @@ def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
         duration=round(duration, 6),
         message=message,
         expected=info.expected,
+        evidence=evidence,
     )
+
+
+def evidence_wanted(item: pytest.Item) -> bool:
+    """Whether the spec's evidence will be kept: every spec's under ``--evidence all``,
+    else a spec's whose setup or call raised (a failure, an expected one included)."""
+    mode = item.config.getoption("conformance_evidence", OFF)
+    return mode == ALL or (mode != OFF and item.stash.get(raised_key, False))
 
 
 def _message(report: pytest.TestReport) -> str:

@@ -7,6 +7,7 @@ same text from the same records.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from conformance.results import (
     EXPECTED_FAILURE,
@@ -122,7 +123,79 @@ def render_comparison(
                 continue
             verdict = "behaves as specified" if result.behaves else _describe(result)
             lines.append(f"      {result.target}: {verdict}")
+        lines += render_evidence(mine, theirs)
     return lines
+
+
+#: Characters of one side's column in the evidence block, and the most rows one line wraps to.
+EVIDENCE_COLUMN = 60
+EVIDENCE_ROWS = 4
+#: Equal lines shown around each differing one; longer equal stretches are elided.
+EVIDENCE_CONTEXT = 3
+
+
+def render_evidence(mine: SpecResult | None, theirs: SpecResult | None) -> list[str]:
+    """Two results' evidence side by side, ``≠`` before each line that differs.
+
+    Empty when neither result carries evidence. Only the lines near a
+    difference are shown (:data:`EVIDENCE_CONTEXT`), as in a diff; a long line
+    (a body) wraps within its column, to at most :data:`EVIDENCE_ROWS` rows.
+    The whole evidence is in ``--json`` and the HTML report.
+    """
+    if (mine is None or mine.evidence is None) and (theirs is None or theirs.evidence is None):
+        return []
+    from conformance.evidence import side_by_side
+
+    names = [result.target if result else "-" for result in (mine, theirs)]
+    width = EVIDENCE_COLUMN
+    rows = side_by_side(mine.evidence if mine else None, theirs.evidence if theirs else None)
+    differing = [index for index, row in enumerate(rows) if row[2]]
+    if not differing:
+        return [f"      evidence: the same {len(rows)} lines on {names[0]} and {names[1]}"]
+    shown = {
+        index
+        for at in differing
+        for index in range(at - EVIDENCE_CONTEXT, at + EVIDENCE_CONTEXT + 1)
+        if 0 <= index < len(rows)
+    }
+    # A gap of one line takes as much room as its "… equal lines" note: show it.
+    shown |= {index for index in range(1, len(rows) - 1) if {index - 1, index + 1} <= shown}
+    lines = [f"      evidence ({names[0]} | {names[1]}; ≠ marks lines that differ):"]
+    for position, (left, right, differ) in enumerate(rows):
+        if position not in shown:
+            if position - 1 in shown or position == 0:
+                hidden = next((i for i in range(position, len(rows)) if i in shown), len(rows))
+                lines.append(f"        … {hidden - position} equal lines")
+            continue
+        marker = "≠" if differ else " "
+        left_rows, right_rows = _wrap(left, width), _wrap(right, width)
+        for index in range(max(len(left_rows), len(right_rows))):
+            first = left_rows[index] if index < len(left_rows) else ""
+            second = right_rows[index] if index < len(right_rows) else ""
+            lead = marker if index == 0 else " "
+            lines.append(f"      {lead} {first:<{width}} | {second}".rstrip())
+    return lines
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    rows = [line[start : start + width] for start in range(0, len(line), width)] or [""]
+    if len(rows) > EVIDENCE_ROWS:
+        rows = rows[:EVIDENCE_ROWS]
+        rows[-1] = rows[-1][: width - 1] + "…"
+    return rows
+
+
+def keep_evidence_of_disagreements(
+    results: Sequence[SpecResult], first: str, second: str
+) -> list[SpecResult]:
+    """The records, with evidence dropped from every spec on which *first* and *second* agree."""
+    differing = {spec_id for spec_id, _ in disagreements_between(results, first, second)}
+    return [
+        result
+        if result.evidence is None or result.id in differing
+        else replace(result, evidence=None)
+        for result in results
+    ]
 
 
 def _describe(result: SpecResult) -> str:

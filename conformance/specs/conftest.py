@@ -9,24 +9,42 @@ from __future__ import annotations
 
 import pytest
 
+from conformance.evidence import OFF, Recorder, RecordingClient
 from conformance.paths import APPS_DIR
+from conformance.plugin import evidence_wanted, recorder_key
 
 BASIC_APP_ROOT = APPS_DIR / "basic"
 SECRET_KEY = "conformance-secret"
 
 
 @pytest.fixture
-def app(target):
-    """A fresh application of the target, testing on, with a secret key."""
+def app(request, target):
+    """A fresh application of the target, testing on, with a secret key.
+
+    Unless ``--evidence off``, a recorder listens to the target's signals
+    while the spec runs (see conformance/evidence.py); the plugin turns what
+    it saw into the evidence of a failing spec.
+    """
     app = target.make_app("conformance_app", root_path=str(BASIC_APP_ROOT))
     app.config.update(TESTING=True, SECRET_KEY=SECRET_KEY)
-    return app
+    if request.config.getoption("conformance_evidence", OFF) == OFF:
+        yield app
+        return
+    recorder = Recorder(target)
+    request.node.stash[recorder_key] = recorder
+    recorder.connect_signals()
+    try:
+        yield app
+    finally:
+        recorder.finish(read_bodies=evidence_wanted(request.node))
 
 
 @pytest.fixture
-def client(target, app):
-    """The target's test client for ``app``."""
-    return target.make_client(app)
+def client(request, target, app):
+    """The target's test client for ``app``, keeping each response for the evidence."""
+    client = target.make_client(app)
+    recorder = request.node.stash.get(recorder_key, None)
+    return client if recorder is None else RecordingClient(client, app, recorder)
 
 
 @pytest.fixture(autouse=True)
