@@ -724,6 +724,80 @@ from conformance.fuzz.command import fuzz as fuzz_command  # noqa: E402
 cli.add_command(fuzz_command)
 
 
+@cli.command(name="record")
+@click.option(
+    "--target", default="flask", show_default=True, metavar="NAME", help="The reference to record."
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory for the recorded files (default: fixtures/golden).",
+)
+def record_golden(target: str, output: Path | None) -> None:
+    """Record the golden apps' responses and traces on a target (run after upgrading Flask).
+
+    Re-recording shows what moved as a diff of fixtures/golden/.
+    """
+    from conformance import golden
+
+    _check_target(target)
+    try:
+        problems = golden.record(target, output or golden.GOLDEN_DIR, echo=click.echo)
+    except golden.GoldenError as error:
+        raise BadInput(str(error)) from None
+    if problems:
+        sys.exit(1)
+
+
+def _run_golden(names: list[str], json_path: Path | None) -> None:
+    """``run --golden``: each target's golden apps in a child, compared with the recorded files."""
+    from conformance import golden
+
+    results, facts, versions = [], {}, {}
+    for name in names:
+        _check_target(name)
+        try:
+            versions[name], mine = golden.check(name)
+        except golden.GoldenError as error:
+            raise BadInput(str(error)) from None
+        results += mine
+        facts[name] = {"version": versions[name], "error": None, "incidents": []}
+    for line in render_run_summary(results, names, versions):
+        click.echo(line)
+    if json_path is not None:
+        write_report(json_path, facts, results)
+        click.echo(f"wrote {len(results)} records to {json_path}", err=True)
+    if any(result.unexpected for result in results):
+        sys.exit(1)
+
+
+def _add_golden_flag(command: click.Command) -> None:
+    """Give ``run`` its ``--golden`` flag: the golden-trace check instead of the specs."""
+    command.params.append(
+        click.Option(
+            ["--golden"],
+            is_flag=True,
+            help="Check the targets against the recorded golden traces (fixtures/golden/) "
+            "instead of running the specs.",
+        )
+    )
+    run_specs = command.callback
+    assert run_specs is not None
+
+    def run_or_check(*, golden: bool, **options: object) -> None:
+        if not golden:
+            run_specs(**options)
+            return
+        names = list(dict.fromkeys(options["targets"] or DEFAULT_TARGETS))  # type: ignore[arg-type]
+        _run_golden(names, options["json_path"])  # type: ignore[arg-type]
+
+    command.callback = run_or_check
+
+
+_add_golden_flag(run)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's standalone mode, with one-line errors for bad input."""
     try:
