@@ -42,6 +42,7 @@ from . import signals
 from ._errors import ErrorHandlingMixin, _error_page_response
 from ._plain_serving import _PRESERVE_CONTEXT_KEY, PlainServingMixin
 from ._running import RunningMixin
+from ._url_building import build_directly
 from .config import Config, ConfigAttribute
 from .ctx import (
     AppContext,
@@ -714,6 +715,10 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
             external = (_scheme is not None) if _external is None else _external
 
         self.inject_url_defaults(endpoint, values)
+        if adapter is not None:
+            url = build_directly(adapter, endpoint, values, _method, _scheme, external)
+            if url is not None:
+                return url if _anchor is None else f"{url}#{_url_quote(_anchor, safe=_ANCHOR_SAFE)}"
         build = adapter.build  # type: ignore[union-attr]
         try:
             url = build(
