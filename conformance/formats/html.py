@@ -10,8 +10,8 @@ side by side with the differing lines marked.
 
 Every value from the records is escaped and lives in the markup; the script is
 a constant and reads the markup, so no record can inject code. The page opens
-a spec's panels itself when its URL ends with ``#expand=<spec id>`` (the id
-URL-encoded), which is also what each panel's "link" points to.
+a spec's panels itself, listing that spec alone, when its URL ends with
+``#expand=<spec id>`` (the id URL-encoded): each panel's "link" points there.
 """
 
 from __future__ import annotations
@@ -274,16 +274,16 @@ SCRIPT = """
     var first = null;
     rows.forEach(function (row) {
       if (row.dataset.spec !== spec) { return; }
-      boxes.forEach(function (box) { if (box.value === row.dataset.outcome) { box.checked = true; } });
       var details = row.querySelector("details");
       if (details) { details.open = true; }
       first = first || row;
     });
-    if (first) {
-      area.value = ""; target.value = ""; text.value = "";
-      apply();
-      first.scrollIntoView();
-    }
+    if (!first) { return; }
+    // List just this spec, on every target, whatever its outcome.
+    boxes.forEach(function (box) { box.checked = true; });
+    area.value = ""; target.value = ""; text.value = spec;
+    apply();
+    first.scrollIntoView();
   }
   boxes.forEach(function (box) { box.addEventListener("change", apply); });
   [area, target].forEach(function (select) { select.addEventListener("change", apply); });
