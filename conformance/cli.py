@@ -479,6 +479,22 @@ def _check_scenarios(values: tuple[str, ...], server: bool) -> list[str]:
     return names
 
 
+def _check_references(value: str) -> tuple[str, ...]:
+    from conformance.bench.references import REFERENCES, installed
+
+    if value == "auto":
+        return tuple(name for name in REFERENCES if installed(name))
+    if value == "none":
+        return ()
+    names = tuple(dict.fromkeys(parse_area_option([value])))
+    for name in names:
+        if name not in REFERENCES:
+            raise BadInput(f"unknown reference {name!r}; known references: {', '.join(REFERENCES)}")
+        if not installed(name):
+            raise BadInput(f"reference {name!r} is not installed (pip install {name})")
+    return names
+
+
 @cli.command()
 @click.option(
     "--target", "first", default="flask", show_default=True, metavar="A", help="The baseline."
@@ -535,6 +551,21 @@ def _check_scenarios(values: tuple[str, ...], server: bool) -> list[str]:
     help="With --server: wrk, the Python fallback, or wrk when it is on PATH.",
 )
 @click.option(
+    "--references",
+    default="auto",
+    show_default=True,
+    metavar="auto|none|NAME[,NAME]",
+    help="In process: reference frameworks timed in the same rounds (bottle, falcon); "
+    "auto: those installed.",
+)
+@click.option(
+    "--memory-requests",
+    type=click.IntRange(min=0),
+    default=None,
+    help="In process: requests before each RSS reading of the memory table "
+    "(default 10,000; 0 leaves the table out).",
+)
+@click.option(
     "--soak",
     is_flag=True,
     help="Send --requests (default 1,000,000) through a mixed app on A and B, "
@@ -552,6 +583,8 @@ def bench(
     slices: int,
     no_floor: bool,
     load_generator: str,
+    references: str,
+    memory_requests: int | None,
     soak: bool,
 ) -> None:
     """Time scenario apps on targets A and B; the median per request and the ratio B/A.
@@ -562,6 +595,7 @@ def bench(
     """
     from conformance import bench as benchmark
     from conformance.bench import report
+    from conformance.bench.memory import MemoryFailed
     from conformance.bench.server import (
         ServerError,
         choose_load_generator,
@@ -589,6 +623,9 @@ def bench(
             soaking.write_json(json_path, soaked)
         sys.exit(status)
     names = _check_scenarios(scenarios, server)
+    reference_names = () if server else _check_references(references)
+    if memory_requests is None:
+        memory_requests = 0 if server else benchmark.DEFAULT_MEMORY_REQUESTS
     try:
         generator = choose_load_generator(load_generator) if server else None
         targets = [load_target(first), load_target(second)]
@@ -614,19 +651,28 @@ def bench(
                 "load_generator": generator,
             }
             measurements: list = served
+            memory = None
         else:
-            timed = benchmark.run_in_process(*targets, names, rounds, requests, progress)
+            timed = benchmark.run_in_process(
+                *targets, names, rounds, requests, progress, reference_names
+            )
             lines = report.render_table(timed, facts, rounds)
-            mode = {"kind": "in-process", "rounds": rounds}
+            mode = {"kind": "in-process", "rounds": rounds, "references": list(reference_names)}
             measurements = timed
+            memory = None
+            if memory_requests:
+                progress(f"memory: {memory_requests:,} requests per scenario, each target apart")
+                memory = benchmark.run_memory(*targets, names, memory_requests)
+                lines += ["", *report.render_memory_table(memory, facts, memory_requests)]
+                mode["memory_requests"] = memory_requests
     except ServerError as error:
         raise click.ClickException(str(error)) from None
-    except ScenarioFailed as error:
+    except (ScenarioFailed, MemoryFailed) as error:
         raise click.ClickException(f"bench failed: {error}") from None
     for line in lines:
         click.echo(line)
     if json_path is not None:
-        report.write_json(json_path, facts, mode, measurements)
+        report.write_json(json_path, facts, mode, measurements, memory)
         click.echo(f"wrote {len(measurements)} records to {json_path}", err=True)
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from conformance.bench import SCENARIOS, SERVED_SCENARIOS
+from conformance.bench.references import REFERENCES, expresses
+from conformance.bench.references import build as build_reference
 from conformance.bench.server import (
     LoadResult,
     ServedTarget,
@@ -28,7 +30,7 @@ from conformance.bench.server import (
     slice_order,
     slice_seconds,
 )
-from conformance.bench.timing import Reply, request_once
+from conformance.bench.timing import Reply, request_once, rotation
 from conformance.paths import FIXTURES_DIR
 from conformance.targets import load_target
 
@@ -51,7 +53,7 @@ def test_bench_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
     completed = conformance(
         "bench", "--rounds", "1", "--requests", "20", "--scenario", "hello,json",
-        "--json", str(report),
+        "--references", "none", "--memory-requests", "0", "--json", str(report),
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr
     assert re.search(r"flask µs\s+impl µs\s+B/A", completed.stdout), completed.stdout
@@ -68,7 +70,7 @@ def test_bench_prints_a_table_and_writes_json(tmp_path: Path) -> None:
     assert facts["targets"]["a"] == {"name": "flask", "version": facts["targets"]["a"]["version"]}
     assert facts["targets"]["a"]["version"].startswith("3.1")
     assert facts["targets"]["b"]["name"] == "impl"
-    assert document["mode"] == {"kind": "in-process", "rounds": 1}
+    assert document["mode"] == {"kind": "in-process", "rounds": 1, "references": []}
     assert [record["scenario"] for record in document["records"]] == ["hello", "json"]
     for record in document["records"]:
         assert record["requests_per_sample"] == 20
@@ -78,6 +80,75 @@ def test_bench_prints_a_table_and_writes_json(tmp_path: Path) -> None:
             assert side["median_us"] == side["samples_us"][0] > 0
         assert record["ratio"] > 0
     assert document["median_ratio"] > 0
+
+
+def test_references_and_memory_are_reported(tmp_path: Path) -> None:
+    report = tmp_path / "bench.json"
+    completed = conformance(
+        "bench", "--rounds", "1", "--requests", "10", "--scenario", "hello,session",
+        "--references", "bottle,falcon", "--memory-requests", "30", "--json", str(report),
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    assert re.search(
+        r"flask µs\s+impl µs\s+B/A\s+bottle µs\s+falcon µs\s+B/bottle", completed.stdout
+    ), completed.stdout
+    assert re.search(r"references: bottle \S+, falcon \S+", completed.stdout)
+    hello = table_row(completed.stdout, "hello")
+    assert len(hello) == 6 and all(re.fullmatch(NUMBER, cell) for cell in hello), hello
+    session = table_row(completed.stdout, "session")
+    assert session[3:] == ["-", "-", "-"], session
+
+    memory = completed.stdout.split("memory: RSS after 30 requests", 1)[1]
+    assert re.search(r"flask MiB\s+impl MiB\s+flask KiB/req\s+impl KiB/req", memory), memory
+    for scenario in ("hello", "session"):
+        cells = table_row(memory, scenario)
+        assert len(cells) == 4 and all(re.fullmatch(NUMBER, cell) for cell in cells), cells
+
+    document = json.loads(report.read_text())
+    assert document["mode"] == {
+        "kind": "in-process",
+        "rounds": 1,
+        "references": ["bottle", "falcon"],
+        "memory_requests": 30,
+    }
+    hello_record, session_record = document["records"]
+    assert set(hello_record["references"]) == {"bottle", "falcon"}
+    assert hello_record["references"]["bottle"]["samples_us"][0] > 0
+    assert session_record["references"] == {"bottle": None, "falcon": None}
+    for record in document["records"]:
+        for side in ("a", "b"):
+            figures = record["memory"][side]
+            assert figures["rss_bytes"] > 2**20 and figures["peak_bytes_per_request"] > 0
+            assert "kept_bytes_per_request" in figures
+
+
+def test_unknown_reference_is_one_line() -> None:
+    line = one_line_error(conformance("bench", "--references", "bottle,nope"))
+    assert "unknown reference 'nope'" in line and "known references: bottle, falcon" in line
+
+
+def test_rounds_rotate_the_order_of_the_sides() -> None:
+    assert [rotation(2, number) for number in range(3)] == [[0, 1], [1, 0], [0, 1]]
+    assert [rotation(3, number) for number in range(3)] == [[0, 1, 2], [1, 2, 0], [2, 0, 1]]
+
+
+@pytest.mark.parametrize(
+    ("reference", "scenario"),
+    [
+        (reference, scenario)
+        for reference in REFERENCES
+        for scenario in SCENARIOS
+        if expresses(reference, scenario)
+    ],
+)
+def test_reference_answers_the_scenarios_request(reference: str, scenario: str) -> None:
+    """A reference row times the same request, answered with the same status and body text."""
+    on_flask = SCENARIOS[scenario].build(load_target("flask"))
+    reply = request_once(build_reference(reference, scenario, on_flask))
+    expected = request_once(on_flask)
+    assert reply.status_code == on_flask.expected_status
+    if scenario != "json":  # Bottle's and Falcon's JSON spacing differ from Flask's
+        assert reply.body == expected.body
 
 
 def test_unknown_scenario_is_one_line_listing_the_known_ones() -> None:
@@ -99,7 +170,7 @@ def test_unknown_target_is_one_line() -> None:
 def test_same_target_twice_shows_the_noise_floor() -> None:
     completed = conformance(
         "bench", "--target", "impl", "--vs", "impl", "--rounds", "2", "--requests", "10",
-        "--scenario", "hello",
+        "--scenario", "hello", "--memory-requests", "0",
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr
     assert re.search(r"impl \(A\) µs\s+impl \(B\) µs\s+B/A", completed.stdout), completed.stdout

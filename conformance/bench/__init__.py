@@ -17,12 +17,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from conformance.bench import memory
+from conformance.bench.memory import DEFAULT_REQUESTS as DEFAULT_MEMORY_REQUESTS
+from conformance.bench.memory import MemoryFigures
+from conformance.bench.references import build as build_reference
+from conformance.bench.references import expresses
 from conformance.bench.scenarios import SCENARIOS, SERVED_SCENARIOS, Prepared
 from conformance.bench.server import run_interleaved
 from conformance.bench.timing import Measurement, ScenarioFailed, measure
 from conformance.targets import Target
 
-__all__ = ["SCENARIOS", "SERVED_SCENARIOS", "run_in_process", "run_interleaved"]
+__all__ = [
+    "DEFAULT_MEMORY_REQUESTS",
+    "SCENARIOS",
+    "SERVED_SCENARIOS",
+    "run_in_process",
+    "run_interleaved",
+    "run_memory",
+]
 
 Progress = Callable[[str], None]
 
@@ -48,15 +60,43 @@ def run_in_process(
     rounds: int,
     requests: int | None = None,
     progress: Progress = _quiet,
+    references: tuple[str, ...] = (),
 ) -> list[Measurement]:
-    """Time each scenario on both targets, interleaved; one measurement per scenario."""
+    """Time each scenario on both targets, interleaved; one measurement per scenario.
+
+    :param references: reference frameworks (:mod:`~conformance.bench.references`)
+        timed in the same rounds, on each scenario they can express.
+    """
     measurements = []
     for name in scenarios:
         build = SCENARIOS[name].build
         progress(f"{name}: {SCENARIOS[name].description}")
+        built_first = build(first)
         measurements.append(
             measure(
-                name, (first.name, build(first)), (second.name, build(second)), rounds, requests
+                name,
+                (first.name, built_first),
+                (second.name, build(second)),
+                rounds,
+                requests,
+                {
+                    reference: (
+                        build_reference(reference, name, built_first)
+                        if expresses(reference, name)
+                        else None
+                    )
+                    for reference in references
+                },
             )
         )
     return measurements
+
+
+def run_memory(
+    first: Target, second: Target, scenarios: list[str], requests: int
+) -> dict[str, dict[str, MemoryFigures]]:
+    """RSS after *requests* requests and allocations per request, by target then scenario.
+
+    Each target runs in a child process of its own (:mod:`~conformance.bench.memory`).
+    """
+    return {target.name: memory.run(target.name, scenarios, requests) for target in (first, second)}

@@ -10,6 +10,8 @@ import statistics
 from pathlib import Path
 from typing import Any
 
+from conformance.bench.memory import MemoryFigures
+from conformance.bench.references import version as reference_version
 from conformance.bench.server import ServerMeasurement, side_labels
 from conformance.bench.timing import Measurement, median_ratio
 from conformance.targets import Target
@@ -49,22 +51,76 @@ def describe(facts: dict[str, Any]) -> str:
 
 
 def render_table(measurements: list[Measurement], facts: dict[str, Any], rounds: int) -> list[str]:
-    """Median µs per request for A and B, and B/A, per scenario."""
+    """Median µs per request for A and B, and B/A, per scenario.
+
+    With reference frameworks, one column of µs each (``-`` where a framework
+    cannot express the scenario) and B's time over the first reference's.
+    """
     a, b = _labels(facts)
     width = max(len("scenario"), *(len(m.scenario) for m in measurements)) + 2
     a_head, b_head = f"{a} µs", f"{b} µs"
-    column = max(12, len(a_head) + 2, len(b_head) + 2)
+    references = list(measurements[0].references) if measurements else []
+    reference_heads = [f"{name} µs" for name in references]
+    column = max(12, *(len(head) + 2 for head in [a_head, b_head, *reference_heads]))
+    head = f"{'scenario':<{width}}{a_head:>{column}}{b_head:>{column}}{'B/A':>8}"
+    head += "".join(f"{heading:>{column}}" for heading in reference_heads)
+    versus = f"B/{references[0]}" if references else ""
+    if versus:
+        head += f"{versus:>{len(versus) + 3}}"
     lines = [
         describe(facts),
         f"median of {rounds} rounds, µs per request, in process through WSGI",
-        "",
-        f"{'scenario':<{width}}{a_head:>{column}}{b_head:>{column}}{'B/A':>8}",
     ]
-    for m in measurements:
+    if references:
         lines.append(
-            f"{m.scenario:<{width}}{m.a.median:>{column}.1f}{m.b.median:>{column}.1f}{m.ratio:>8.2f}"
+            "references: "
+            + ", ".join(f"{name} {reference_version(name)}" for name in references)
+            + "; - where one cannot express the scenario"
         )
+    lines += ["", head]
+    for m in measurements:
+        row = f"{m.scenario:<{width}}{m.a.median:>{column}.1f}{m.b.median:>{column}.1f}{m.ratio:>8.2f}"
+        for name in references:
+            side = m.references.get(name)
+            row += f"{'-':>{column}}" if side is None else f"{side.median:>{column}.1f}"
+        if versus:
+            first = m.references.get(references[0])
+            cell = "-" if first is None else f"{m.b.median / first.median:.2f}"
+            row += f"{cell:>{len(versus) + 3}}"
+        lines.append(row)
     lines += ["", f"median ratio B/A: {median_ratio(measurements):.2f}"]
+    return lines
+
+
+def render_memory_table(
+    memory: dict[str, dict[str, MemoryFigures]], facts: dict[str, Any], requests: int
+) -> list[str]:
+    """RSS after *requests* requests and KiB allocated per request, for A and B, per scenario."""
+    a_name, b_name = facts["targets"]["a"]["name"], facts["targets"]["b"]["name"]
+    a, b = _labels(facts)
+    if a_name == b_name:
+        # An A/A run measured one target: both columns are its figures.
+        memory = {a: memory[a_name], b: memory[b_name]}
+        a_name, b_name = a, b
+    scenarios = list(memory[a_name])
+    width = max(len("scenario"), *(len(name) for name in scenarios)) + 2
+    heads = [f"{a} MiB", f"{b} MiB", f"{a} KiB/req", f"{b} KiB/req"]
+    column = max(12, *(len(head) + 2 for head in heads))
+    lines = [
+        f"memory: RSS after {requests:,} requests of one scenario, in a fork of a process "
+        "that imported only the target;",
+        "KiB/req: median peak allocated while one request is answered (tracemalloc)",
+        "",
+        f"{'scenario':<{width}}" + "".join(f"{head:>{column}}" for head in heads),
+    ]
+    for scenario in scenarios:
+        first, second = memory[a_name][scenario], memory[b_name][scenario]
+        lines.append(
+            f"{scenario:<{width}}{first.rss_bytes / 2**20:>{column}.1f}"
+            f"{second.rss_bytes / 2**20:>{column}.1f}"
+            f"{first.peak_bytes_per_request / 1024:>{column}.1f}"
+            f"{second.peak_bytes_per_request / 1024:>{column}.1f}"
+        )
     return lines
 
 
@@ -129,13 +185,27 @@ def write_json(
     facts: dict[str, Any],
     mode: dict[str, Any],
     measurements: list[Measurement] | list[ServerMeasurement],
+    memory: dict[str, dict[str, MemoryFigures]] | None = None,
 ) -> None:
-    """One record per scenario, with the machine facts and how the bench ran."""
+    """One record per scenario, with the machine facts and how the bench ran.
+
+    With *memory*, each in-process record has ``memory``: ``a`` and ``b``,
+    each with ``rss_bytes``, ``peak_bytes_per_request`` and
+    ``kept_bytes_per_request``.
+    """
+    records = [m.as_record() for m in measurements]
+    if memory:
+        names = facts["targets"]["a"]["name"], facts["targets"]["b"]["name"]
+        for record in records:
+            record["memory"] = {
+                side: memory[name][record["scenario"]].as_record()
+                for side, name in zip(("a", "b"), names, strict=True)
+            }
     document = {
         "format": FORMAT,
         "facts": facts,
         "mode": mode,
-        "records": [m.as_record() for m in measurements],
+        "records": records,
         "median_ratio": round(statistics.median(m.ratio for m in measurements), 4),
     }
     path.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n")

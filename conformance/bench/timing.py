@@ -122,6 +122,9 @@ class Measurement:
     requests_per_sample: int
     a: Side
     b: Side
+    #: Reference frameworks timed in the same rounds (Bottle, Falcon), by
+    #: name; ``None`` for one that cannot express the scenario.
+    references: dict[str, Side | None] = field(default_factory=dict)
 
     @property
     def ratio(self) -> float:
@@ -135,6 +138,10 @@ class Measurement:
             "a": self.a.as_record(),
             "b": self.b.as_record(),
             "ratio": round(self.ratio, 4),
+            "references": {
+                name: None if side is None else side.as_record()
+                for name, side in self.references.items()
+            },
         }
 
 
@@ -148,16 +155,23 @@ def measure(
     second: tuple[str, Prepared],
     rounds: int,
     requests: int | None = None,
+    references: dict[str, Prepared | None] | None = None,
 ) -> Measurement:
-    """Warm up both targets, then time them round by round, alternating which goes first.
+    """Warm up both targets, then time them round by round, rotating which goes first.
 
     :param first: target A's name and its built scenario.
     :param second: target B's name and its built scenario.
     :param requests: requests per sample; by default sized from the warm-up so
         that a sample takes about :data:`SAMPLE_SECONDS`.
+    :param references: reference frameworks' builds of the scenario, timed in
+        the same rounds with as many requests per sample (``None``: it has no
+        build of this scenario). With two sides the order alternates A, B
+        then B, A; with more it rotates by one each round.
     """
-    sides = [Side(first[0]), Side(second[0])]
-    prepared = [first[1], second[1]]
+    references = references or {}
+    timed = {name: built for name, built in references.items() if built is not None}
+    sides = [Side(first[0]), Side(second[0]), *(Side(name) for name in timed)]
+    prepared = [first[1], second[1], *timed.values()]
     warm_up = []
     for index, built in enumerate(prepared):
         check(built, f"{scenario} on {sides[index].target}")
@@ -168,12 +182,25 @@ def measure(
             count = max(1, min(count, requests // 10))
         warm_up.append(time_requests(built, count))
     if requests is None:
-        requests = _batch_size(statistics.mean(warm_up), SAMPLE_SECONDS)
+        # The targets' warm-up sizes the batch; a reference just takes more or less time.
+        requests = _batch_size(statistics.mean(warm_up[:2]), SAMPLE_SECONDS)
     for round_number in range(rounds):
-        order = (0, 1) if round_number % 2 == 0 else (1, 0)
-        for index in order:
+        for index in rotation(len(sides), round_number):
             sides[index].samples.append(time_requests(prepared[index], requests))
-    return Measurement(scenario, requests, sides[0], sides[1])
+    reference_sides = {side.target: side for side in sides[2:]}
+    return Measurement(
+        scenario,
+        requests,
+        sides[0],
+        sides[1],
+        {name: reference_sides.get(name) for name in references},
+    )
+
+
+def rotation(count: int, round_number: int) -> list[int]:
+    """The order of ``count`` sides in round ``round_number``: starting one later each round."""
+    start = round_number % count
+    return [*range(start, count), *range(start)]
 
 
 def median_ratio(measurements: Iterable[Measurement]) -> float:
