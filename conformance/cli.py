@@ -818,6 +818,14 @@ def _run_golden(names: list[str], json_path: Path | None) -> None:
         sys.exit(1)
 
 
+#: Options of ``run`` that mean nothing for ``--golden`` (flag: parameter name).
+GOLDEN_IGNORES = {
+    "--area": "areas",
+    "--update-expectations": "update_expectations",
+    "--expectations": "expectations",
+}
+
+
 def _add_golden_flag(command: click.Command) -> None:
     """Give ``run`` its ``--golden`` flag: the golden-trace check instead of the specs."""
     command.params.append(
@@ -835,6 +843,11 @@ def _add_golden_flag(command: click.Command) -> None:
         if not golden:
             run_specs(**options)
             return
+        ignored = [flag for flag, key in GOLDEN_IGNORES.items() if options.get(key)]
+        if ignored:
+            raise BadInput(
+                f"--golden checks the golden apps only: it takes no {', '.join(ignored)}"
+            )
         names = list(dict.fromkeys(options["targets"] or DEFAULT_TARGETS))  # type: ignore[arg-type]
         _run_golden(names, options["json_path"])  # type: ignore[arg-type]
 

@@ -190,3 +190,6 @@ def test_unknown_target_is_one_line_and_status_2() -> None:
     assert completed.returncode == 2
     assert completed.stderr.count("\n") == 1
     assert "unknown target 'no_such_target_module'" in completed.stderr
+    completed = conformance("run", "--golden", "--area", "routing")
+    assert (completed.returncode, completed.stderr.count("\n")) == (2, 1)
+    assert "--golden checks the golden apps only: it takes no --area" in completed.stderr
