@@ -33,17 +33,22 @@ every spec with ``--evidence all``). A body is read after the spec ended,
 and only when it was already buffered or declares its length: iterating a
 streamed body would run the target's code again.
 
-The shape (also in the README)::
+The shape::
 
     {"exchanges": [{"request": {"method", "path", "query", "headers", "body_size"},
                     "response": {"status", "headers", "body", "body_size"}}],
      "trace": ["before_request endpoint=index", "view index", ...],
      "truncated": false}
 
-``response`` is None and ``raised`` names the exception when the client call
-raised; ``body`` and ``body_size`` are None for a streamed body the spec did
-not read. :func:`evidence_lines` and :func:`side_by_side` render it for the
-views (the terminal ``compare``, the HTML report).
+``response`` is None when the client call raised (the trace says what, in a
+``client raised`` line); the request is then the one the app started. A
+streamed body the spec left unread is left so (``body`` empty, ``body_size``
+0) and ``truncated`` says that something was left out, as it does when a spec
+sends more than :data:`EXCHANGE_LIMIT` requests or sees more than
+:data:`TRACE_LIMIT` events. The JSON Schema of ``--json``
+(conformance/schema/results.schema.json) holds the same shape.
+:func:`evidence_lines` and :func:`side_by_side` render it for the views (the
+terminal ``compare``, the HTML report).
 """
 
 from __future__ import annotations
@@ -88,7 +93,7 @@ class Recorder:
 
     def __init__(self, target: Any) -> None:
         self._target = target
-        self._sent: list[tuple[str, tuple, dict, Any, BaseException | None, dict | None]] = []
+        self._sent: list[tuple[str, tuple, dict, Any, dict | None]] = []
         self._exchanges: list[dict] | None = None  # set by finish()
         self.trace: list[str] = []
         self.truncated = False
@@ -201,23 +206,21 @@ class Recorder:
         response: Any = None,
         raised: BaseException | None = None,
     ) -> None:
-        """Keep one client call: its response (the redirects it followed too) or what it raised."""
-        if response is not None:
-            for earlier in getattr(response, "history", None) or ():
-                self._keep(method, args, kwargs, earlier, None, None)
-        self._keep(method, args, kwargs, response, raised, self.seen_environ if raised else None)
+        """Keep one client call: its response (the redirects it followed too), or the request
+        the app saw and, in the trace, what the call raised."""
+        if raised is not None:
+            self.event(f"client raised {type(raised).__name__}: {raised}"[:300])
+            self._keep(method, args, kwargs, None, self.seen_environ)
+            return
+        for earlier in getattr(response, "history", None) or ():
+            self._keep(method, args, kwargs, earlier, None)
+        self._keep(method, args, kwargs, response, None)
 
     def _keep(
-        self,
-        method: str,
-        args: tuple,
-        kwargs: dict,
-        response: Any,
-        raised: BaseException | None,
-        environ: dict | None,
+        self, method: str, args: tuple, kwargs: dict, response: Any, environ: dict | None
     ) -> None:
         if len(self._sent) < EXCHANGE_LIMIT:
-            self._sent.append((method, args, kwargs, response, raised, environ))
+            self._sent.append((method, args, kwargs, response, environ))
         else:
             self.truncated = True
 
@@ -231,7 +234,7 @@ class Recorder:
         evidence will be kept); the responses are released either way.
         """
         sent, self._sent = self._sent, []
-        self._exchanges = [_exchange(*call, read_bodies=read_bodies) for call in sent]
+        self._exchanges = self._as_data(sent, read_bodies)
         del sent
         for signal, receiver in self._connected:
             with contextlib.suppress(Exception):
@@ -244,8 +247,21 @@ class Recorder:
         """The evidence dict (the shape in the module docstring)."""
         exchanges = self._exchanges
         if exchanges is None:  # not finished: the spec's fixtures never got torn down
-            exchanges = [_exchange(*call, read_bodies=False) for call in self._sent]
+            exchanges = self._as_data(self._sent, read_bodies=False)
         return {"exchanges": exchanges, "trace": list(self.trace), "truncated": self.truncated}
+
+    def _as_data(self, sent: list, read_bodies: bool) -> list[dict]:
+        """The kept calls as exchanges; one that cannot be read whole sets ``truncated``."""
+        exchanges = []
+        for call in sent:
+            try:
+                exchange, complete = _exchange(*call, read_bodies=read_bodies)
+            except Exception:  # not a response we can read (an adapter's own object)
+                exchange, complete = None, False
+            if exchange is not None:
+                exchanges.append(exchange)
+            self.truncated = self.truncated or not complete
+        return exchanges
 
 
 class RecordingClient:
@@ -335,22 +351,21 @@ def _exchange(
     args: tuple,
     kwargs: dict,
     response: Any,
-    raised: BaseException | None,
     environ: dict | None,
     read_bodies: bool,
-) -> dict:
+) -> tuple[dict, bool]:
+    """One exchange as data, and whether it is complete (every field read, nothing guessed)."""
     sent = getattr(response, "request", None) if response is not None else None
     if sent is not None:
         environ = getattr(sent, "environ", None)
-    exchange: dict[str, Any] = {
-        "request": _request_data(environ)
-        if environ is not None
-        else _call_data(method, args, kwargs),
-        "response": _response_data(response, read_bodies) if response is not None else None,
-    }
-    if raised is not None:
-        exchange["raised"] = f"{type(raised).__name__}: {raised}"[:300]
-    return exchange
+    if environ is not None:
+        request, complete = _request_data(environ), True
+    else:
+        request, complete = _call_data(method, args, kwargs), False
+    if response is None:
+        return {"request": request, "response": None}, complete
+    data, response_complete = _response_data(response, read_bodies)
+    return {"request": request, "response": data}, complete and response_complete
 
 
 def _request_data(environ: dict) -> dict:
@@ -358,22 +373,18 @@ def _request_data(environ: dict) -> dict:
     else the one the app started last, when the client call raised)."""
     from werkzeug.datastructures import EnvironHeaders
 
-    try:
-        length = environ.get("CONTENT_LENGTH") or "0"
-        return {
-            "method": environ.get("REQUEST_METHOD", ""),
-            "path": environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""),
-            "query": environ.get("QUERY_STRING", ""),
-            "headers": [[str(key), str(value)] for key, value in EnvironHeaders(environ).items()],
-            "body_size": int(length) if length.isdigit() else None,
-        }
-    except Exception as error:
-        return {"method": "", "path": f"<unreadable: {type(error).__name__}>", "query": "",
-                "headers": [], "body_size": None}  # fmt: skip
+    length = str(environ.get("CONTENT_LENGTH") or "0")
+    return {
+        "method": str(environ.get("REQUEST_METHOD", "")),
+        "path": str(environ.get("SCRIPT_NAME", "")) + str(environ.get("PATH_INFO", "")),
+        "query": str(environ.get("QUERY_STRING", "")),
+        "headers": [[str(key), str(value)] for key, value in EnvironHeaders(environ).items()],
+        "body_size": int(length) if length.isdigit() else 0,
+    }
 
 
 def _call_data(method: str, args: tuple, kwargs: dict) -> dict:
-    """A request as the spec asked for it, when there is no response to read it from."""
+    """A request as the spec asked for it, when no app saw it (incomplete: no client headers)."""
     path = args[0] if args and isinstance(args[0], str) else kwargs.get("path", "/")
     if not isinstance(path, str):
         path = f"<{type(path).__name__}>"
@@ -389,33 +400,36 @@ def _call_data(method: str, args: tuple, kwargs: dict) -> dict:
         ]
     except Exception:
         pairs = []
-    return {"method": str(verb), "path": path, "query": query, "headers": pairs, "body_size": None}
+    data = kwargs.get("data")
+    size = len(data) if isinstance(data, str | bytes) else 0
+    return {"method": str(verb), "path": path, "query": query, "headers": pairs, "body_size": size}
 
 
-def _response_data(response: Any, read_body: bool) -> dict:
-    try:
-        status = int(response.status_code)
-        headers = [[str(key), str(value)] for key, value in response.headers.items()]
-    except Exception as error:
-        return {"status": None, "headers": [], "body": f"<unreadable: {type(error).__name__}>",
-                "body_size": None}  # fmt: skip
-    body, size = _body(response) if read_body else (None, None)
-    return {"status": status, "headers": headers, "body": body, "body_size": size}
+def _response_data(response: Any, read_body: bool) -> tuple[dict, bool]:
+    """The response's status, headers and body, and whether the body could be read."""
+    status = int(response.status_code)
+    headers = [[str(key), str(value)] for key, value in response.headers.items()]
+    body = _body(response) if read_body else None
+    if body is None:
+        return {"status": status, "headers": headers, "body": "", "body_size": 0}, False
+    text, size = body
+    return {"status": status, "headers": headers, "body": text, "body_size": size}, True
 
 
-def _body(response: Any) -> tuple[str | None, int | None]:
-    """The first :data:`BODY_LIMIT` bytes and the size, when reading cannot run target code."""
+def _body(response: Any) -> tuple[str, int] | None:
+    """The first :data:`BODY_LIMIT` bytes and the size, or None when reading could run the
+    target's code (a streamed body the spec left unread) or fails."""
     try:
         declared = response.headers.get("Content-Length")
         buffered = bool(getattr(response, "is_sequence", False))
         known = declared is not None and declared.isdigit() and int(declared) <= READ_LIMIT
         if not (buffered or known):
-            return None, None
+            return None
         data = response.get_data()
-    except Exception as error:
-        return f"<reading the body raised {type(error).__name__}>", None
+    except Exception:
+        return None
     if not isinstance(data, bytes):
-        return None, None
+        return None
     return data[:BODY_LIMIT].decode("utf-8", "replace"), len(data)
 
 
@@ -464,28 +478,26 @@ def evidence_lines(evidence: dict | None) -> list[str]:
         lines += [f"request {number} header: {k}: {v}" for k, v in request.get("headers", [])]
         lines.append(f"request {number} body: {_size(request.get('body_size'))}")
         response = exchange.get("response")
-        if exchange.get("raised"):
-            lines.append(f"response {number}: the client raised {exchange['raised']}")
         if response is None:
+            lines.append(f"response {number}: none (the client call raised, see the trace)")
             continue
         lines.append(f"response {number}: {response.get('status')}")
         lines += [f"response {number} header: {k}: {v}" for k, v in response.get("headers", [])]
-        body = response.get("body")
-        if body is None:
-            lines.append(f"response {number} body: not read (streamed, not buffered by the spec)")
-        else:
-            text = json.dumps(body, ensure_ascii=False)[1:-1]
-            size = response.get("body_size")
-            clipped = " (first 2 KiB)" if isinstance(size, int) and size > BODY_LIMIT else ""
-            lines.append(f"response {number} body, {_size(size)}{clipped}: {text}")
+        text = json.dumps(response.get("body", ""), ensure_ascii=False)[1:-1]
+        size = response.get("body_size")
+        clipped = " (first 2 KiB)" if isinstance(size, int) and size > BODY_LIMIT else ""
+        lines.append(f"response {number} body, {_size(size)}{clipped}: {text}")
     lines += [f"trace: {event}" for event in evidence.get("trace", [])]
     if evidence.get("truncated"):
-        lines.append("truncated: the spec sent more requests or saw more events than are kept")
+        lines.append(
+            "truncated: some evidence was left out (a streamed body the spec did not read, "
+            "or more requests or events than are kept)"
+        )
     return lines
 
 
 def _size(size: Any) -> str:
-    return "size unknown" if size is None else f"{size} bytes"
+    return f"{size} bytes"
 
 
 def side_by_side(left: dict | None, right: dict | None) -> list[tuple[str, str, bool]]:
