@@ -135,8 +135,16 @@ def test_replay_grades_a_case_fixed_on_impl_and_failing_on_the_mutant(tmp_path) 
     identifier = corpus.load(tmp_path)[0]["id"]
     assert corpus.replay("impl", "flask", tmp_path) == [(identifier, True, [])]
     completed = subprocess.run(
-        [sys.executable, "-m", "conformance", "fuzz", MUTANT, "--replay"]
-        + ["--corpus", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "conformance",
+            "fuzz",
+            MUTANT,
+            "--replay",
+            "--corpus",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         env=_fixtures_env(),

@@ -8,9 +8,9 @@ minimal case, which the run returns with its differences.
 Profiles:
 
 - ``ci``: 60 examples, derandomized (the same cases every run), for the
-  project's tests;
+  project's tests; a divergence is shrunk for at most 15 seconds;
 - ``deep``: 2,000 examples from a random (or given) seed, for long runs in
-  chunks with different seeds.
+  chunks with different seeds; shrinking stops after 60 seconds.
 
 No profile keeps a Hypothesis database (``database=None``): the repository's
 memory of divergences is the corpus, ``fixtures/fuzz/corpus/``.
@@ -35,6 +35,9 @@ PROFILES: dict[str, dict[str, Any]] = {
     "ci": {"max_examples": 60, "derandomize": True},
     "deep": {"max_examples": 2000, "derandomize": False},
 }
+
+#: Seconds of shrinking, per profile: after that the smallest divergence so far is kept.
+SHRINK_SECONDS = {"ci": 15.0, "deep": 60.0}
 
 
 class Divergence(AssertionError):
@@ -75,6 +78,8 @@ def fuzz(
     if seed is not None:
         options["derandomize"] = False
     outcome = Outcome()
+    shrink_started: list[float] = []
+    shrink_budget = SHRINK_SECONDS[profile]
     target_side, reference_side = open_sides(target, vs)
 
     @settings(
@@ -89,9 +94,17 @@ def fuzz(
     )
     @given(cases())
     def property_(case: dict[str, Any]) -> None:
+        if shrink_started and time.monotonic() - shrink_started[0] > shrink_budget:
+            # Out of shrinking time: every new candidate passes unrun, so Hypothesis
+            # stops and replays the smallest divergence it has, which still fails.
+            if case == outcome.case:
+                raise Divergence("\n".join(outcome.differences))
+            return
         outcome.examples += 1
         found = differences(target_side.observe(case), reference_side.observe(case))
         if found:
+            if not shrink_started:
+                shrink_started.append(time.monotonic())
             outcome.case, outcome.differences = case, found
             raise Divergence("\n".join(found))
 
