@@ -551,6 +551,13 @@ def _check_references(value: str) -> tuple[str, ...]:
     help="With --server: wrk, the Python fallback, or wrk when it is on PATH.",
 )
 @click.option(
+    "--worker-class",
+    type=click.Choice(["sync", "gthread"]),
+    default="sync",
+    show_default=True,
+    help="With --server: gunicorn's worker class (gthread: 4 threads a worker, keep-alive).",
+)
+@click.option(
     "--references",
     default="auto",
     show_default=True,
@@ -583,6 +590,7 @@ def bench(
     slices: int,
     no_floor: bool,
     load_generator: str,
+    worker_class: str,
     references: str,
     memory_requests: int | None,
     soak: bool,
@@ -639,16 +647,19 @@ def bench(
     try:
         if generator is not None:
             served = run_interleaved(
-                *targets, names, duration, slices, generator, not no_floor, progress
+                *targets, names, duration, slices, generator, not no_floor, progress, worker_class
             )
             seconds = slice_seconds(duration, generator)
-            lines = report.render_server_table(served, facts, seconds, generator, slices)
+            lines = report.render_server_table(
+                served, facts, seconds, generator, slices, worker_class
+            )
             mode = {
                 "kind": "server",
                 "seconds": seconds,
                 "slices": slices,
                 "floor": not no_floor,
                 "load_generator": generator,
+                "worker_class": worker_class,
             }
             measurements: list = served
             memory = None

@@ -198,6 +198,7 @@ def test_server_mode_reports_both_targets_and_the_floor(tmp_path: Path) -> None:
     document = json.loads(report.read_text())
     assert document["mode"] == {
         "kind": "server", "seconds": 1.0, "slices": 1, "floor": True, "load_generator": "python",
+        "worker_class": "sync",
     }  # fmt: skip
     (record,) = document["records"]
     assert record["scenario"] == "hello"
@@ -217,14 +218,17 @@ def test_server_mode_without_the_floor(tmp_path: Path) -> None:
     report = tmp_path / "served.json"
     completed = conformance(
         "bench", "--server", "--scenario", "params", "--duration", "1", "--slices", "1",
-        "--no-floor", "--load-generator", "python", "--json", str(report), timeout=120,
+        "--no-floor", "--load-generator", "python", "--worker-class", "gthread",
+        "--json", str(report), timeout=120,
     )  # fmt: skip
     assert completed.returncode == 0, completed.stderr
+    assert "2 gthread workers each of 4 threads" in completed.stdout
     assert "floor" not in completed.stdout and "ceiling" not in completed.stdout
     cells = table_row(completed.stdout, "params")
     assert len(cells) == 6 and all(re.fullmatch(NUMBER, cell) for cell in cells), cells
     document = json.loads(report.read_text())
     assert document["mode"]["floor"] is False
+    assert document["mode"]["worker_class"] == "gthread"
     (record,) = document["records"]
     assert "floor" not in record and "ceiling" not in record
     assert len(record["a"]["slices"]) == len(record["b"]["slices"]) == 1

@@ -12,7 +12,13 @@ from typing import Any
 
 from conformance.bench.memory import MemoryFigures
 from conformance.bench.references import version as reference_version
-from conformance.bench.server import ServerMeasurement, side_labels
+from conformance.bench.server import (
+    CONNECTIONS,
+    THREADS,
+    WORKERS,
+    ServerMeasurement,
+    side_labels,
+)
 from conformance.bench.timing import Measurement, median_ratio
 from conformance.targets import Target
 
@@ -130,6 +136,7 @@ def render_server_table(
     seconds: float,
     generator: str,
     slices: int = 1,
+    worker_class: str = "sync",
 ) -> list[str]:
     """Requests per second and p99 latency for A and B, and the ratios, per scenario.
 
@@ -148,7 +155,9 @@ def render_server_table(
     slice_word = "slice" if slices == 1 else "slices"
     lines = [
         describe(facts),
-        f"gunicorn, 2 sync workers each; {generator} load generator, 16 connections",
+        f"gunicorn, {WORKERS} {worker_class} workers each"
+        + (f" of {THREADS} threads" if worker_class == "gthread" else "")
+        + f"; {generator} load generator, {CONNECTIONS} connections",
         f"median of {slices} {slice_word} of {seconds:g} s per server; "
         "servers started together, loaded in alternating turns",
     ]

@@ -61,6 +61,12 @@ FLOOR_VARIABLE = "CONFORMANCE_BENCH_FLOOR"
 #: The name the floor goes by in reports.
 FLOOR = "floor"
 WORKERS = 2
+#: The gunicorn worker classes ``--worker-class`` offers: ``sync`` (one request
+#: at a time per worker, the connection closed after each response) and
+#: ``gthread`` (a pool of :data:`THREADS` threads per worker, keep-alive kept).
+WORKER_CLASSES = ("sync", "gthread")
+#: Threads per gthread worker.
+THREADS = 4
 CONNECTIONS = 16
 WRK_THREADS = 2
 #: The longest warm-up of each server, and its share of a slice when slices are short.
@@ -289,7 +295,9 @@ class Served:
 
 
 @contextlib.contextmanager
-def gunicorns(servers: Sequence[Served], scenario: str) -> Iterator[list[int]]:
+def gunicorns(
+    servers: Sequence[Served], scenario: str, worker_class: str = "sync"
+) -> Iterator[list[int]]:
     """Start one gunicorn per server, all at once; yield their ports once all accept.
 
     Every process is stopped when the block ends, however it ends.
@@ -312,7 +320,8 @@ def gunicorns(servers: Sequence[Served], scenario: str) -> Iterator[list[int]]:
                 env[FLOOR_VARIABLE] = "1"
             command = [
                 sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
-                "--worker-class", "sync", "--workers", str(WORKERS),
+                "--worker-class", worker_class, "--workers", str(WORKERS),
+                *(["--threads", str(THREADS)] if worker_class == "gthread" else []),
                 "--graceful-timeout", "5", "--log-level", "warning", APP,
             ]  # fmt: skip
             output = stack.enter_context(tempfile.TemporaryFile())
@@ -485,6 +494,7 @@ def measure_servers(
     slices: int,
     generator: str,
     progress: Progress = _quiet,
+    worker_class: str = "sync",
 ) -> list[ServedTarget]:
     """Start the servers together, check and warm up each, then load them in interleaved slices.
 
@@ -495,7 +505,7 @@ def measure_servers(
         raise ValueError("slices must be at least 1")
     seconds = slice_seconds(seconds, generator)
     results = [ServedTarget(served.name, []) for served in servers]
-    with _exit_on_sigterm(), gunicorns(servers, scenario) as ports:
+    with _exit_on_sigterm(), gunicorns(servers, scenario, worker_class) as ports:
         for served, port in zip(servers, ports, strict=True):
             status = fetch_status(port, "GET", path)
             if status != expected_status:
@@ -537,6 +547,7 @@ def run_interleaved(
     generator: str,
     floor: bool = True,
     progress: Progress = _quiet,
+    worker_class: str = "sync",
 ) -> list[ServerMeasurement]:
     """Serve each scenario on A, on B and (with ``floor``) as A's bare response; measure them.
 
@@ -558,7 +569,7 @@ def run_interleaved(
         )
         results = measure_servers(
             servers, name, request.path, request.expected_status, seconds, slices, generator,
-            progress,
+            progress, worker_class,
         )  # fmt: skip
         measurements.append(ServerMeasurement(name, *results))
     return measurements
