@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 
 from conformance.formats import markdown as markdown_format
-from conformance.formats import own_side_by_side, write_formats
+from conformance.formats import write_formats
 from conformance.formats.badge import badge, badge_paths
 from conformance.formats.html import render as render_html
 from conformance.formats.junit import render as render_junit
@@ -207,15 +207,6 @@ def test_html_shows_two_targets_evidence_side_by_side_with_differences_marked() 
     assert "expectations file: other lacks d" in alone
     unsupported = page.split('data-spec="views/test_v.py::test_f" data-target="other">')[1]
     assert unsupported.index("no evidence recorded") < unsupported.index("</details>")
-
-
-def test_side_by_side_aligns_equal_lines_and_pads_the_shorter_side() -> None:
-    left = evidence(200, "view a")
-    right = dict(evidence(200, "view a"), trace=["before_request", "view a", "after_request"])
-    rows = own_side_by_side(left, right)
-    assert [row for row in rows if row[2]] == [("", "trace: after_request", True)]
-    assert ("trace: view a", "trace: view a", False) in rows
-    assert own_side_by_side(None, None) == []
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ how an outcome looks, never what it is.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -92,68 +91,3 @@ def target_label(name: str, facts: dict | None) -> str:
     """``name (version)``, or the bare name when the version is unknown."""
     version = (facts or {}).get("version")
     return f"{name} ({version})" if version and version != "unknown" else name
-
-
-def evidence_lines(evidence: dict | None) -> list[str]:
-    """The evidence as text lines, from ``conformance.evidence`` when it is installed."""
-    try:
-        from conformance.evidence import evidence_lines as shared_lines
-    except ImportError:
-        return own_evidence_lines(evidence)
-    return shared_lines(evidence)
-
-
-def side_by_side(left: dict | None, right: dict | None) -> list[tuple[str, str, bool]]:
-    """Two evidences' lines aligned, each pair with whether it differs."""
-    try:
-        from conformance.evidence import side_by_side as shared_side_by_side
-    except ImportError:
-        return own_side_by_side(left, right)
-    return shared_side_by_side(left, right)
-
-
-def own_evidence_lines(evidence: dict | None) -> list[str]:
-    """A minimal rendering of the evidence shape, used until ``conformance.evidence`` lands."""
-    if not evidence:
-        return []
-    lines: list[str] = []
-    for number, exchange in enumerate(evidence.get("exchanges") or [], start=1):
-        request = exchange.get("request") or {}
-        query = request.get("query")
-        target = request.get("path", "?") + (f"?{query}" if query else "")
-        lines.append(f"request {number}: {request.get('method', '?')} {target}")
-        lines += [f"  > {key}: {value}" for key, value in request.get("headers") or []]
-        lines.append(f"  > body: {request.get('body_size', 0)} bytes")
-        response = exchange.get("response")
-        if response is None:
-            lines.append(f"response {number}: none")
-            continue
-        lines.append(f"response {number}: {response.get('status')}")
-        lines += [f"  < {key}: {value}" for key, value in response.get("headers") or []]
-        lines.append(f"  < body: {response.get('body_size', 0)} bytes")
-        lines += [f"  | {line}" for line in str(response.get("body") or "").splitlines()]
-    lines += [f"trace: {event}" for event in evidence.get("trace") or []]
-    if evidence.get("truncated"):
-        lines.append("(evidence truncated)")
-    return lines
-
-
-def own_side_by_side(left: dict | None, right: dict | None) -> list[tuple[str, str, bool]]:
-    """Align two evidences line by line with difflib; unmatched lines face a blank."""
-    first, second = own_evidence_lines(left), own_evidence_lines(right)
-    rows: list[tuple[str, str, bool]] = []
-    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    for tag, start1, end1, start2, end2 in matcher.get_opcodes():
-        if tag == "equal":
-            rows += [(line, line, False) for line in first[start1:end1]]
-            continue
-        mine, theirs = first[start1:end1], second[start2:end2]
-        for index in range(max(len(mine), len(theirs))):
-            rows.append(
-                (
-                    mine[index] if index < len(mine) else "",
-                    theirs[index] if index < len(theirs) else "",
-                    True,
-                )
-            )
-    return rows

@@ -4,7 +4,8 @@ Shields reads one JSON document per URL
 (``https://img.shields.io/endpoint?url=...``), so each target gets a file of
 its own: with one target the file is exactly the path given; with several,
 the target's name goes before the extension (``badge.json`` becomes
-``badge.flask.json`` and ``badge.impl.json``).
+``badge.flask.json`` and ``badge.impl.json``; characters other than letters,
+digits, ``.``, ``-`` and ``_`` become ``_``).
 
 The message is ``behaving/specs`` (passed, unexpected passes included, out of
 every spec that ran, unsupported ones included). The colour is red when any
@@ -15,6 +16,7 @@ yellow otherwise (known failures, unsupported or skipped specs).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,15 +43,17 @@ def badge(results: Sequence[SpecResult], facts: dict | None = None) -> dict:
     return {"schemaVersion": 1, "label": LABEL, "message": message, "color": color}
 
 
+def _file_safe(name: str) -> str:
+    """*name* as part of a file name: a slash would leave the directory, a colon
+    (``module:Class`` targets) is refused on Windows."""
+    return re.sub(r"[^\w.-]", "_", name)
+
+
 def badge_paths(path: Path, names: Sequence[str]) -> dict[str, Path]:
     """Where each target's badge goes (see the module docstring)."""
     if len(names) == 1:
         return {names[0]: path}
-    return {
-        # A name with a slash (a path given as target) must not leave the directory.
-        name: path.with_name(f"{path.stem}.{name.replace('/', '_')}{path.suffix}")
-        for name in names
-    }
+    return {name: path.with_name(f"{path.stem}.{_file_safe(name)}{path.suffix}") for name in names}
 
 
 def write(path: Path, targets: dict[str, dict], results: Sequence[SpecResult]) -> list[Path]:

@@ -20,11 +20,10 @@ from collections.abc import Sequence
 from html import escape
 from urllib.parse import quote
 
+from conformance.evidence import evidence_lines, side_by_side
 from conformance.formats import (
     clean_text,
-    evidence_lines,
     ordered_targets,
-    side_by_side,
     target_label,
     total_of,
 )

@@ -19,7 +19,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
 
-from conformance.formats import clean_text, evidence_lines, ordered_targets
+from conformance.evidence import evidence_lines
+from conformance.formats import clean_text, ordered_targets
 from conformance.results import (
     ERROR,
     EXPECTED_FAILURE,
@@ -72,7 +73,8 @@ def _case(parent: ElementTree.Element, result: SpecResult) -> str | None:
     body = [result.message] if result.message else []
     if result.outcome == EXPECTED_FAILURE and result.message:
         body = [f"fails with: {result.message}"]
-    body += evidence_lines(result.evidence)
+    if result.evidence:
+        body += evidence_lines(result.evidence)
     if body:
         detail.text = clean_text("\n".join(body))
     return element
