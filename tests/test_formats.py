@@ -307,7 +307,11 @@ def test_compare_writes_every_format_from_its_records(compared: Path) -> None:
     assert f"- **FAILED** `{MUTANT_FAILURE}`: `AssertionError:" in summary
     page = (compared / "r.html").read_text(encoding="utf-8")
     assert page.count("<tr data-outcome=") == len(records)
-    assert f'<details data-spec="{MUTANT_FAILURE}" data-target="{MUTANT}">' in page
+    panel = page.split(f'<details data-spec="{MUTANT_FAILURE}" data-target="{MUTANT}">')[1]
+    panel = panel.split("</details>")[0]
+    # compare keeps both targets' evidence of a disagreement: shown side by side.
+    assert f"): passed</th><th>{MUTANT}: failed</th>" in panel
+    assert panel.count("<tr class=differs>") >= 1
     flask_badge = json.loads((compared / "badge.flask.json").read_text(encoding="utf-8"))
     assert flask_badge["message"] == f"{per_target}/{per_target}"
     mutant_badge = json.loads((compared / f"badge.{MUTANT}.json").read_text(encoding="utf-8"))
