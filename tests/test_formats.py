@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -166,6 +167,8 @@ def test_html_escapes_every_value_and_fetches_nothing() -> None:
     for fetch in ("src=", "http://", "https://", "@import", "url("):
         assert fetch not in page
     assert page.count("<tr data-outcome=") == len(RESULTS)
+    rows = re.findall(r'<tr data-outcome="[^"]*" data-area="[^"]*" data-target="([^"]*)"', page)
+    assert rows == ["flask", "other"] * (len(RESULTS) // 2)  # a spec's records together
 
 
 def test_html_summary_colours_areas_by_their_tally() -> None:

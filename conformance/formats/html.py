@@ -160,7 +160,8 @@ def _rows(results: Sequence[SpecResult], targets: dict[str, dict], names: list[s
     for result in results:
         by_spec.setdefault(result.id, []).append(result)
     rows = []
-    for result in results:
+    # A spec's records next to each other, targets in the order they ran.
+    for result in sorted(results, key=lambda one: (one.id, order.get(one.target, 0))):
         spec = f"<code>{_e(result.id)}</code>"
         if result.outcome != PASSED or result.evidence or result.message:
             others = [other for other in by_spec[result.id] if other is not result]
