@@ -102,7 +102,8 @@ class TargetProcess:
         if self.areas:
             command += ["--area", ",".join(self.areas)]
         if self.expectations_dir is not None:
-            command += ["--expectations", str(self.expectations_dir)]
+            # Absolute: the child runs in the run's scratch folder.
+            command += ["--expectations", str(Path(self.expectations_dir).resolve())]
         return command + list(self.extra_args)
 
     def start(self, resume: bool = False) -> None:

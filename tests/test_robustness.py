@@ -117,3 +117,18 @@ def test_a_run_that_selects_no_spec_is_an_error() -> None:
 def test_a_failed_start_names_the_cause() -> None:
     completed = conformance("run", "--target", "flask", "--area", "routing", addopts="--bogus")
     assert _error_line(completed) == "conformance: error: unrecognized arguments: --bogus"
+
+
+def test_a_relative_expectations_folder_is_found_from_the_callers_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "flask.txt").write_text(f"{TRIGGER_SPEC}  pretend it is broken\n")
+    env = dict(os.environ, PYTEST_ADDOPTS=NARROW)
+    completed = subprocess.run(
+        [sys.executable, "-m", "conformance", "run", "--target", "flask", "--area", "routing",
+         "--expectations", "mine"],
+        capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path,
+    )  # fmt: skip
+    # The listed spec passes, so it is an unexpected pass: the file was read.
+    assert completed.returncode == 1, completed.stdout + completed.stderr
+    assert f"UNEXPECTED PASS {TRIGGER_SPEC}" in completed.stdout
