@@ -226,15 +226,20 @@ class Recorder:
 
     # -- ending ------------------------------------------------------------
 
-    def finish(self, read_bodies: bool) -> None:
-        """Turn what was kept into plain data, drop the target's objects, disconnect.
+    def finish(self, keep: bool) -> None:
+        """Drop the target's objects and disconnect; first, when *keep*, turn the kept
+        calls into plain data, bodies included.
 
         Called when the spec's fixtures are torn down, still inside the spec's
-        context and timeout. Bodies are read only when *read_bodies* (the
-        evidence will be kept); the responses are released either way.
+        context and timeout. A spec whose evidence nobody will read (a pass,
+        under ``--evidence failures``) costs no more than the recording.
         """
         sent, self._sent = self._sent, []
-        self._exchanges = self._as_data(sent, read_bodies)
+        if keep:
+            self._exchanges = self._as_data(sent, read_bodies=True)
+        else:
+            self._exchanges = []
+            self.truncated = self.truncated or bool(sent)
         del sent
         for signal, receiver in self._connected:
             with contextlib.suppress(Exception):

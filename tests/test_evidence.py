@@ -66,7 +66,7 @@ def test_recorder_shape_on_a_tiny_app(target_name: str) -> None:
 
     assert client.get("/hello?x=1", headers={"X-Probe": "1"}).data == b"hello"
     assert client.post("/missing", data="abc").status_code == 404
-    recorder.finish(read_bodies=True)
+    recorder.finish(keep=True)
     evidence = recorder.evidence()
 
     assert sorted(evidence) == ["exchanges", "trace", "truncated"]
@@ -129,7 +129,7 @@ def test_recording_changes_nothing_a_spec_observes(target_name: str) -> None:
         return "view"
 
     response = client.get("/")
-    recorder.finish(read_bodies=True)
+    recorder.finish(keep=True)
 
     assert (response.data, response.headers["X-Stamp"], calls) == (
         b"short-circuited",
@@ -165,7 +165,7 @@ def test_bodies_are_read_only_when_reading_runs_no_target_code() -> None:
     client.get("/stream")  # streamed, never read by the "spec"
     assert client.get("/stream").get_data() == b"chunks"  # read by it
     client.get("/big")
-    recorder.finish(read_bodies=True)
+    recorder.finish(keep=True)
     unread, read, clipped = (exchange["response"] for exchange in recorder.evidence()["exchanges"])
 
     assert (unread["body"], unread["body_size"]) == ("", 0)
@@ -186,7 +186,7 @@ def test_a_raising_client_call_keeps_the_request_and_the_exception() -> None:
 
     with pytest.raises(ZeroDivisionError):
         client.get("/boom?why=1")
-    recorder.finish(read_bodies=True)
+    recorder.finish(keep=True)
     (exchange,) = recorder.evidence()["exchanges"]
 
     assert exchange["response"] is None

@@ -36,7 +36,7 @@ def app(request, target):
     try:
         yield app
     finally:
-        recorder.finish(read_bodies=evidence_wanted(request.node))
+        recorder.finish(keep=evidence_wanted(request.node))
 
 
 @pytest.fixture
