@@ -35,12 +35,19 @@ MUTANTS = _mutants()
 
 
 @pytest.fixture(scope="module")
-def mutant_runs(tmp_path_factory):
-    """Every mutant's run, started at once on all cores; each spec waits for its own."""
+def mutant_runs(request, tmp_path_factory):
+    """The selected mutants' runs, started at once on all cores; each test waits for its own."""
+    selected = {
+        item.callspec.params["mutant"]
+        for item in request.session.items
+        if hasattr(item, "callspec") and "mutant" in item.callspec.params
+    }
     scratch = tmp_path_factory.mktemp("mutants")
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         runs: dict[str, tuple[Future, Path]] = {}
         for mutant, area in MUTANTS:
+            if mutant not in selected:  # deselected with -k: not run at all
+                continue
             results_file = scratch / f"{mutant}.jsonl"
             future = pool.submit(
                 run_specs, "--target", f"mutants.{mutant}", "-x", results=results_file, area=area
