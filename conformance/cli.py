@@ -868,6 +868,12 @@ def _add_golden_flag(command: click.Command) -> None:
 _add_golden_flag(run)
 
 
+# ``conformance strength``: the suite's mutation score (conformance/strength/).
+from conformance.strength.command import strength_command  # noqa: E402
+
+cli.add_command(strength_command)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: Click's standalone mode, with one-line errors for bad input."""
     try:

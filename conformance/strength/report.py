@@ -1,0 +1,75 @@
+"""Scores and the printed report of a strength run.
+
+The score of a set of mutants is ``killed / (sampled - equivalent)``: a
+mutant no spec executes ("no coverage") counts against the suite like a
+survivor, and only mutants reviewed as equivalent (no observable change,
+listed with a reason in ``fixtures/strength/equivalent.txt``) leave the
+denominator.
+"""
+
+from __future__ import annotations
+
+from conformance.strength.runner import (
+    EQUIVALENT,
+    ERROR,
+    NO_COVERAGE,
+    SURVIVED,
+    TIMEOUT,
+    MutantResult,
+    StrengthRun,
+)
+
+
+def _figures(results: list[MutantResult]) -> dict:
+    killed = sum(result.killed for result in results)
+    equivalent = sum(result.outcome == EQUIVALENT for result in results)
+    counted = len(results) - equivalent
+    return {
+        "sampled": len(results),
+        "equivalent": equivalent,
+        "killed": killed,
+        "timeout": sum(result.outcome == TIMEOUT for result in results),
+        "survived": sum(result.outcome == SURVIVED for result in results),
+        "no_coverage": sum(result.outcome == NO_COVERAGE for result in results),
+        "error": sum(result.outcome == ERROR for result in results),
+        "score": round(100.0 * killed / counted, 1) if counted else 100.0,
+    }
+
+
+def scores(run: StrengthRun) -> dict:
+    """Figures per module and overall."""
+    modules: dict[str, list[MutantResult]] = {}
+    for result in run.results:
+        modules.setdefault(result.module, []).append(result)
+    return {
+        "overall": _figures(run.results),
+        "modules": {name: _figures(results) for name, results in sorted(modules.items())},
+    }
+
+
+def render(run: StrengthRun, figures: dict) -> list[str]:
+    """The report as lines: the table of scores, then every mutant the suite let through."""
+    lines = [
+        f"suite strength against {run.reference} {run.version}: {run.sample} of {run.population} "
+        f"mutants (seed {run.seed}), {run.jobs} jobs, {run.seconds:g}s",
+        "",
+    ]
+    rows = [*figures["modules"].items(), ("TOTAL", figures["overall"])]
+    width = max(len(name) for name, _ in rows) + 2
+    lines.append(
+        f"{'module':<{width}}{'mutants':>8}{'equiv':>7}{'killed':>8}{'survived':>10}"
+        f"{'no cov':>8}{'error':>7}{'score':>8}"
+    )
+    for name, row in rows:
+        lines.append(
+            f"{name:<{width}}{row['sampled']:>8}{row['equivalent']:>7}{row['killed']:>8}"
+            f"{row['survived']:>10}{row['no_coverage']:>8}{row['error']:>7}{row['score']:>7.1f}%"
+        )
+    let_through = [result for result in run.results if result.outcome in (SURVIVED, NO_COVERAGE, ERROR)]
+    if let_through:
+        lines += ["", "mutants the suite lets through:"]
+        for result in let_through:
+            original = " ".join(result.original.split())
+            original = original if len(original) <= 60 else original[:57] + "..."
+            lines.append(f"  {result.id} [{result.outcome}] {original!r} -> {result.replacement!r}")
+    return lines

@@ -1,0 +1,358 @@
+"""Running the suite against mutants of the reference's source, in parallel.
+
+1. One coverage run of the whole suite on the reference, each spec's lines
+   recorded under its node id (see :mod:`conformance.strength.contexts`),
+   gives the map line -> specs that execute it.
+2. Every mutant of the package is listed (:mod:`conformance.strength.operators`)
+   and a sample drawn with a seeded random generator, so a given ``--seed`` and
+   ``--sample`` always pick the same mutants.
+3. Each sampled mutant runs in a child ``python -m pytest`` of only the specs
+   that execute its line, with a copy of the package, changed once, first on
+   ``PYTHONPATH``: the installed package is never touched. The first failing
+   spec stops the child (``-x``): the mutant is killed. A child that outlives
+   its time limit is a killed mutant too (the change made the target hang).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from conformance.coverage import package_dir
+from conformance.paths import REPOSITORY_DIR, SPECS_DIR, child_pytest_args
+from conformance.strength.operators import Mutant, package_mutants
+
+KILLED = "killed"
+TIMEOUT = "timeout"  # counted as killed
+SURVIVED = "survived"
+NO_COVERAGE = "no coverage"
+EQUIVALENT = "equivalent"
+ERROR = "error"  # the child could not run the specs at all (a harness problem)
+#: How many specs the first, quick try of a mutant runs; the rest only if it survives.
+FIRST_BATCH = 40
+#: A mutant's child may run for this long before the mutant counts as hanging.
+CHILD_TIME_LIMIT = 900.0
+_FAILED_LINE = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.MULTILINE)
+
+LineMap = dict[str, dict[int, list[str]]]
+
+
+class StrengthError(Exception):
+    """The measurement could not be made; the message says why, in one line."""
+
+
+@dataclass
+class MutantResult:
+    id: str
+    module: str
+    line: int
+    operator: str
+    original: str
+    replacement: str
+    outcome: str
+    specs: int = 0
+    killed_by: str | None = None
+    seconds: float = 0.0
+    detail: str | None = None
+
+    @property
+    def killed(self) -> bool:
+        return self.outcome in (KILLED, TIMEOUT)
+
+
+@dataclass
+class StrengthRun:
+    reference: str
+    version: str
+    seed: int
+    sample: int
+    population: int
+    jobs: int
+    seconds: float = 0.0
+    results: list[MutantResult] = field(default_factory=list)
+
+
+# Equivalent mutants -----------------------------------------------------------
+
+
+def load_equivalents(path: Path) -> dict[str, str]:
+    """``{mutant id: reason}`` from a file of ``<id> <reason>`` lines (``#`` starts a comment line).
+
+    A line without a reason is refused: an equivalent mutant is a judgement
+    someone made, and the file keeps why.
+    """
+    equivalents: dict[str, str] = {}
+    if not path.exists():
+        return equivalents
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        mutant_id, _, reason = line.partition(" ")
+        if not reason.strip():
+            raise StrengthError(f"{path.name}:{number}: {mutant_id} has no reason")
+        equivalents[mutant_id] = reason.strip()
+    return equivalents
+
+
+# The line -> specs map ------------------------------------------------------------
+
+
+def _suite_fingerprint(reference: str, version: str) -> str:
+    digest = hashlib.sha256(f"{reference} {version}".encode())
+    for path in sorted(SPECS_DIR.rglob("*.py")):
+        digest.update(path.relative_to(SPECS_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_line_map(
+    reference: str, package: Path, spec_timeout: float, cache: Path | None = None
+) -> LineMap:
+    """Which specs execute each line of the package: one coverage run of the whole suite.
+
+    With *cache*, a map made earlier for the same reference version and the
+    same spec files is read from it, and a new one is written to it.
+    """
+    version = reference_version(reference)
+    fingerprint = _suite_fingerprint(reference, version)
+    if cache is not None and cache.exists():
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        if stored.get("fingerprint") == fingerprint:
+            return {
+                module: {int(line): specs for line, specs in lines.items()}
+                for module, lines in stored["lines"].items()
+            }
+    with tempfile.TemporaryDirectory(prefix="conformance-strength-map-") as scratch:
+        data_file = Path(scratch) / ".coverage"
+        command = [
+            sys.executable, "-m", "coverage", "run", f"--source={package}",
+            f"--data-file={data_file}", "-m", "pytest", str(SPECS_DIR), *child_pytest_args(),
+            "-q", "--no-header", "--target", reference, "--spec-timeout", str(spec_timeout),
+            "-p", "conformance.strength.contexts",
+        ]  # fmt: skip
+        completed = subprocess.run(
+            command, cwd=scratch, capture_output=True, text=True, check=False,
+            env=_environment(None),
+        )  # fmt: skip
+        if completed.returncode != 0 or not data_file.exists():
+            last = (completed.stdout or completed.stderr).strip().splitlines()[-1:]
+            raise StrengthError(
+                f"the suite does not pass on {reference} unmutated: {' '.join(last) or 'no output'}"
+            )
+        from coverage import CoverageData
+
+        data = CoverageData(str(data_file))
+        data.read()
+        lines: LineMap = {}
+        for filename in data.measured_files():
+            module = Path(filename).resolve().relative_to(package).as_posix()
+            by_line = data.contexts_by_lineno(filename)
+            lines[module] = {
+                line: sorted(context for context in contexts if context)
+                for line, contexts in by_line.items()
+            }
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"fingerprint": fingerprint, "lines": lines}), encoding="utf-8")
+    return lines
+
+
+def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
+    """The specs that can notice *mutant*: those executing the statement that holds it.
+
+    A change to code run at import (a default value, a class attribute, a
+    decorator) is seen by the specs executing the function, class or module
+    it configures, not by whichever spec happened to import the module.
+    """
+    lines = line_map.get(mutant.module, {})
+    first, last = mutant.statement_lines
+    if mutant.import_time:
+        first, last = mutant.scope_lines
+    found: set[str] = set()
+    for line in range(first, last + 1):
+        found.update(lines.get(line, ()))
+    return _ordered(found)
+
+
+def _ordered(specs: set[str]) -> list[str]:
+    """Specs grouped by file, the files that hold most of them first (one quick batch
+    then touches few files, and collection is most of a small run)."""
+    per_file: dict[str, int] = {}
+    for spec in specs:
+        per_file[spec.split("::")[0]] = per_file.get(spec.split("::")[0], 0) + 1
+    return sorted(specs, key=lambda spec: (-per_file[spec.split("::")[0]], spec))
+
+
+# Running one mutant ---------------------------------------------------------------
+
+
+def reference_version(reference: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(reference)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _environment(first_on_path: Path | None) -> dict[str, str]:
+    environment = dict(os.environ)
+    entries = [str(first_on_path)] if first_on_path is not None else []
+    entries += [os.path.abspath(entry) for entry in environment.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    entries.append(str(REPOSITORY_DIR))
+    environment["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(entries))
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
+
+
+def _run_specs(
+    specs: list[str], copy_root: Path, reference: str, spec_timeout: float, time_limit: float
+) -> tuple[str, str | None, str | None]:
+    """Run *specs* against the copy; ``(outcome, failing spec, detail)``."""
+    command = [
+        sys.executable, "-m", "pytest", *(str(REPOSITORY_DIR / spec) for spec in specs),
+        *child_pytest_args(), "-q", "--no-header", "-x",
+        "-p", "no:cacheprovider", "--target", reference, "--spec-timeout", str(spec_timeout),
+    ]  # fmt: skip
+    process = subprocess.Popen(
+        command, cwd=copy_root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL, text=True, start_new_session=True,
+        env=_environment(copy_root),
+    )  # fmt: skip
+    try:
+        output, _ = process.communicate(timeout=time_limit)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return TIMEOUT, None, f"still running after {time_limit:g}s"
+    status = process.returncode
+    if status == 0:
+        return SURVIVED, None, None
+    failed = _FAILED_LINE.search(output)
+    if status in (1, 2, 3) or status < 0:
+        # 1: a spec failed; 2/3: the mutant broke collection or pytest itself;
+        # negative: the child died of a signal. All are the mutant noticed.
+        last = output.strip().splitlines()[-1:] if output.strip() else []
+        spec = failed.group(1) if failed else None
+        if spec is not None and "conformance/specs/" in spec:
+            spec = "conformance/specs/" + spec.split("conformance/specs/", 1)[1]
+        return KILLED, spec, " ".join(last)[:200] or None
+    return ERROR, None, f"pytest exit status {status}: {' '.join(output.strip().splitlines()[-1:])[:200]}"
+
+
+def run_mutant(
+    mutant: Mutant,
+    package: Path,
+    specs: list[str],
+    reference: str,
+    spec_timeout: float,
+    time_limit: float = CHILD_TIME_LIMIT,
+) -> MutantResult:
+    """Make the mutant in a fresh copy of the package and run *specs* against it."""
+    result = MutantResult(
+        id=mutant.id, module=mutant.module, line=mutant.line, operator=mutant.operator,
+        original=mutant.original, replacement=mutant.replacement, outcome=NO_COVERAGE,
+        specs=len(specs),
+    )  # fmt: skip
+    if not specs:
+        return result
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="conformance-mutant-") as scratch:
+        copy_root = Path(scratch)
+        copy = copy_root / package.name
+        # copy2 keeps modification times, so the unchanged modules' cached
+        # bytecode stays valid and only the mutated one is compiled again.
+        shutil.copytree(package, copy, copy_function=shutil.copy2)
+        target_file = copy / mutant.module
+        target_file.write_bytes(mutant.apply(target_file.read_bytes()))
+        stale = target_file.parent / "__pycache__"
+        for cached in stale.glob(f"{target_file.stem}.*.pyc"):
+            cached.unlink()
+        batches = [specs[:FIRST_BATCH], specs[FIRST_BATCH:]]
+        for batch in batches:
+            if not batch:
+                continue
+            outcome, failing, detail = _run_specs(batch, copy_root, reference, spec_timeout, time_limit)
+            result.outcome, result.killed_by, result.detail = outcome, failing, detail
+            if outcome != SURVIVED:
+                break
+    result.seconds = round(time.monotonic() - started, 2)
+    return result
+
+
+# The whole measurement -----------------------------------------------------------
+
+
+def draw_sample(population: list[Mutant], size: int | None, seed: int) -> list[Mutant]:
+    """The same mutants for the same seed and size, in the population's order."""
+    if size is None or size >= len(population):
+        return list(population)
+    chosen = set(random.Random(seed).sample(range(len(population)), size))
+    return [mutant for index, mutant in enumerate(population) if index in chosen]
+
+
+def measure_strength(
+    reference: str,
+    sample: int | None,
+    seed: int,
+    jobs: int,
+    spec_timeout: float,
+    equivalents: dict[str, str],
+    line_map_cache: Path | None = None,
+    progress: Callable[[int, int, MutantResult], None] | None = None,
+) -> StrengthRun:
+    """Score the suite against a sample of mutants of *reference*'s installed package."""
+    started = time.monotonic()
+    try:
+        package = package_dir(reference)
+    except Exception as error:  # the coverage module's own error, one line
+        raise StrengthError(str(error)) from None
+    population = package_mutants(package)
+    chosen = draw_sample(population, sample, seed)
+    run = StrengthRun(
+        reference=reference, version=reference_version(reference), seed=seed,
+        sample=len(chosen), population=len(population), jobs=jobs,
+    )  # fmt: skip
+    line_map = build_line_map(reference, package, spec_timeout, line_map_cache)
+
+    def one(mutant: Mutant) -> MutantResult:
+        if mutant.id in equivalents:
+            return MutantResult(
+                id=mutant.id, module=mutant.module, line=mutant.line, operator=mutant.operator,
+                original=mutant.original, replacement=mutant.replacement, outcome=EQUIVALENT,
+                detail=equivalents[mutant.id],
+            )  # fmt: skip
+        return run_mutant(mutant, package, specs_for(mutant, line_map), reference, spec_timeout)
+
+    results: dict[str, MutantResult] = {}
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        # Each worker thread drives one child process at a time: jobs children at once.
+        futures = [pool.submit(one, mutant) for mutant in chosen]
+        for done, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            results[result.id] = result
+            if progress is not None:
+                progress(done, len(chosen), result)
+    run.results = [results[mutant.id] for mutant in chosen]
+    run.seconds = round(time.monotonic() - started, 1)
+    return run
+
+
+def to_json(run: StrengthRun, scores: dict) -> dict:
+    facts = asdict(run)
+    facts["scores"] = scores
+    return facts

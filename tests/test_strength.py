@@ -1,0 +1,191 @@
+"""The mutation score's parts: operators on small sources, the sample, the
+equivalents file, the score, and one real mutant of Flask run against one spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conformance.coverage import package_dir
+from conformance.strength.operators import find_mutants
+from conformance.strength.report import render, scores
+from conformance.strength.runner import (
+    EQUIVALENT,
+    KILLED,
+    NO_COVERAGE,
+    SURVIVED,
+    MutantResult,
+    StrengthError,
+    StrengthRun,
+    draw_sample,
+    load_equivalents,
+    run_mutant,
+    specs_for,
+)
+
+SOURCE = b'''"""Module docstring."""
+import typing as t
+
+if t.TYPE_CHECKING:
+    from os import path
+
+LIMIT = 3
+
+
+class Thing:
+    """Class docstring."""
+
+    name: str = "thing"
+
+    def __repr__(self):
+        return "<Thing>"
+
+    def check(self, value: "int", flag=True):
+        """Method docstring."""
+        if value > LIMIT and flag:
+            return value
+        else:
+            self.calls = [
+                value,
+            ]
+        return not flag
+'''
+
+
+def mutants_by(operator: str) -> list[tuple[str, str, int]]:
+    return [
+        (mutant.original, mutant.replacement, mutant.line)
+        for mutant in find_mutants(SOURCE, "thing.py")
+        if mutant.operator == operator
+    ]
+
+
+def test_operators_find_each_kind_of_site() -> None:
+    assert mutants_by("compare") == [(">", ">=", 20)]
+    assert mutants_by("boolean") == [("and", "or", 20)]
+    assert mutants_by("not") == [("not", "", 26)]
+    assert mutants_by("if-false") == [("value > LIMIT and flag", "False", 20)]
+    assert mutants_by("drop-else") == [("value > LIMIT and flag", "True", 20)]
+    assert mutants_by("return") == [("value", "None", 21), ("not flag", "None", 26)]
+    assert [original for original, _, _ in mutants_by("remove")] == [
+        "LIMIT = 3",
+        'name: str = "thing"',
+        "self.calls = [\n                value,\n            ]",
+    ]
+    assert mutants_by("constant") == [
+        ("3", "4", 7),
+        ('"thing"', "'XXthingXX'", 13),
+        ("True", "False", 18),
+    ]
+
+
+def test_operators_skip_docstrings_type_checking_repr_and_annotations() -> None:
+    originals = {mutant.original for mutant in find_mutants(SOURCE, "thing.py")}
+    assert not any("docstring" in original for original in originals)
+    assert '"<Thing>"' not in originals
+    assert '"int"' not in originals
+    assert not any(mutant.line in (4, 5) for mutant in find_mutants(SOURCE, "thing.py"))
+
+
+def test_every_mutant_compiles_and_keeps_line_numbers() -> None:
+    for mutant in find_mutants(SOURCE, "thing.py"):
+        changed = mutant.apply(SOURCE)
+        assert changed.count(b"\n") == SOURCE.count(b"\n"), mutant.id
+        compile(changed, "thing.py", "exec")
+
+
+def test_a_multi_line_expression_replacement_stays_valid() -> None:
+    source = b"def f(a, b):\n    if a and (\n        b\n    ):\n        return 1\n"
+    (mutant,) = [m for m in find_mutants(source, "f.py") if m.operator == "if-false"]
+    changed = mutant.apply(source)
+    assert changed == b"def f(a, b):\n    if (False\n\n):\n        return 1\n"
+    compile(changed, "f.py", "exec")
+
+
+def test_import_time_sites_look_at_the_scope_they_configure() -> None:
+    mutants = {mutant.id: mutant for mutant in find_mutants(SOURCE, "thing.py")}
+    default = mutants["thing.py:18:39:constant"]
+    assert default.import_time and default.scope_lines == (18, 26)
+    inside = mutants["thing.py:20:17:compare"]
+    assert not inside.import_time and inside.statement_lines == (20, 20)
+    line_map = {"thing.py": {20: ["spec_a"], 26: ["spec_b"], 18: ["spec_import"]}}
+    assert specs_for(default, line_map) == ["spec_a", "spec_b", "spec_import"]
+    assert specs_for(inside, line_map) == ["spec_a"]
+
+
+def test_the_sample_depends_only_on_seed_and_size() -> None:
+    population = find_mutants(SOURCE, "thing.py")
+    first = draw_sample(population, 5, seed=7)
+    assert first == draw_sample(population, 5, seed=7)
+    assert len(first) == 5
+    assert first != draw_sample(population, 5, seed=8)
+    assert draw_sample(population, None, seed=7) == population
+
+
+def test_equivalents_need_a_reason(tmp_path: Path) -> None:
+    listed = tmp_path / "equivalent.txt"
+    listed.write_text("# comment\napp.py:1:0:remove the line only logs\n", encoding="utf-8")
+    assert load_equivalents(listed) == {"app.py:1:0:remove": "the line only logs"}
+    listed.write_text("app.py:1:0:remove\n", encoding="utf-8")
+    with pytest.raises(StrengthError, match="has no reason"):
+        load_equivalents(listed)
+
+
+def test_the_score_leaves_out_equivalents_and_counts_no_coverage_against() -> None:
+    def result(module: str, outcome: str) -> MutantResult:
+        return MutantResult(f"{module}:{outcome}", module, 1, "remove", "x()", "pass", outcome)
+
+    run = StrengthRun("flask", "3.1.3", seed=0, sample=5, population=9, jobs=2)
+    run.results = [
+        result("a.py", KILLED),
+        result("a.py", EQUIVALENT),
+        result("a.py", SURVIVED),
+        result("b.py", KILLED),
+        result("b.py", NO_COVERAGE),
+    ]
+    figures = scores(run)
+    assert figures["overall"]["score"] == 50.0
+    assert figures["modules"]["a.py"]["score"] == 50.0
+    assert figures["modules"]["a.py"]["equivalent"] == 1
+    text = "\n".join(render(run, figures))
+    assert "a.py:survived [survived] 'x()' -> 'pass'" in text
+    assert "b.py:no coverage [no coverage]" in text
+
+
+SPEC = "conformance/specs/config/test_from_mapping.py::test_from_mapping_ignores_keys_not_all_uppercase[flask]"
+
+
+def _config_mutant(operator: str, original: str):
+    package = package_dir("flask")
+    source = (package / "config.py").read_bytes()
+    from_mapping = source.index(b"def from_mapping(")
+    for mutant in find_mutants(source, "config.py"):
+        if mutant.start > from_mapping and (mutant.operator, mutant.original) == (operator, original):
+            return package, mutant
+    raise AssertionError(f"no {operator} mutant of {original!r} in from_mapping")
+
+
+def test_a_real_mutant_of_flask_is_killed_by_the_spec_that_sees_it() -> None:
+    package, mutant = _config_mutant("if-false", "key.isupper()")
+    result = run_mutant(mutant, package, [SPEC], "flask", spec_timeout=10.0)
+    assert (result.outcome, result.killed_by) == (KILLED, SPEC)
+    # The installed package is untouched: the change lives in a copy.
+    assert b"if key.isupper():" in (package / "config.py").read_bytes()
+
+
+def test_a_mutant_no_spec_executes_is_not_run() -> None:
+    package, mutant = _config_mutant("if-false", "key.isupper()")
+    result = run_mutant(mutant, package, [], "flask", spec_timeout=10.0)
+    assert (result.outcome, result.seconds) == (NO_COVERAGE, 0.0)
+
+
+def test_the_command_refuses_an_equivalents_line_without_reason(tmp_path: Path) -> None:
+    from conformance.cli import cli
+
+    listed = tmp_path / "equivalent.txt"
+    listed.write_text("app.py:1:0:remove\n", encoding="utf-8")
+    outcome = CliRunner().invoke(cli, ["strength", "--equivalents", str(listed)])
+    assert outcome.exit_code == 2
+    assert "has no reason" in outcome.output
