@@ -162,7 +162,10 @@ def _config_mutant(operator: str, original: str):
     source = (package / "config.py").read_bytes()
     from_mapping = source.index(b"def from_mapping(")
     for mutant in find_mutants(source, "config.py"):
-        if mutant.start > from_mapping and (mutant.operator, mutant.original) == (operator, original):
+        if mutant.start > from_mapping and (mutant.operator, mutant.original) == (
+            operator,
+            original,
+        ):
             return package, mutant
     raise AssertionError(f"no {operator} mutant of {original!r} in from_mapping")
 

@@ -32,7 +32,9 @@ class _BadInput(click.ClickException):
     "--reference", default="flask", show_default=True,
     help="The installed package whose source is mutated (the suite must pass on it).",
 )  # fmt: skip
-@click.option("--sample", type=click.IntRange(min=1), help="Mutants to draw (default: all of them).")
+@click.option(
+    "--sample", type=click.IntRange(min=1), help="Mutants to draw (default: all of them)."
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample.")
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
@@ -78,7 +80,9 @@ def strength_command(
         raise _BadInput(str(error)) from None
 
     def progress(done: int, total: int, result: MutantResult) -> None:
-        click.echo(f"[{done}/{total}] {result.outcome}: {result.id} ({result.seconds:g}s)", err=True)
+        click.echo(
+            f"[{done}/{total}] {result.outcome}: {result.id} ({result.seconds:g}s)", err=True
+        )
 
     try:
         run = measure_strength(

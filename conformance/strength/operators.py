@@ -127,7 +127,11 @@ class _SiteFinder(ast.NodeVisitor):
     def add(self, operator: str, start: int, end: int, replacement: str) -> None:
         line, column = self.position(start)
         statement = self.statement
-        lines = (statement.lineno, statement.end_lineno or statement.lineno) if statement else (line, line)
+        lines = (
+            (statement.lineno, statement.end_lineno or statement.lineno)
+            if statement
+            else (line, line)
+        )
         if isinstance(statement, (ast.If, ast.While, ast.For, ast.With, ast.Try)):
             lines = (statement.lineno, line)  # the header, not the whole block
         elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -236,7 +240,9 @@ class _SiteFinder(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         function = node.func
-        name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+        name = (
+            function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+        )
         if name in TYPING_CALLS:
             if name == "cast" and len(node.args) == 2:
                 self.visit(node.args[1])  # the value cast; its type is only a name

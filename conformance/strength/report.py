@@ -65,7 +65,9 @@ def render(run: StrengthRun, figures: dict) -> list[str]:
             f"{name:<{width}}{row['sampled']:>8}{row['equivalent']:>7}{row['killed']:>8}"
             f"{row['survived']:>10}{row['no_coverage']:>8}{row['error']:>7}{row['score']:>7.1f}%"
         )
-    let_through = [result for result in run.results if result.outcome in (SURVIVED, NO_COVERAGE, ERROR)]
+    let_through = [
+        result for result in run.results if result.outcome in (SURVIVED, NO_COVERAGE, ERROR)
+    ]
     if let_through:
         lines += ["", "mutants the suite lets through:"]
         for result in let_through:

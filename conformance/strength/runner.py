@@ -212,7 +212,11 @@ def reference_version(reference: str) -> str:
 def _environment(first_on_path: Path | None) -> dict[str, str]:
     environment = dict(os.environ)
     entries = [str(first_on_path)] if first_on_path is not None else []
-    entries += [os.path.abspath(entry) for entry in environment.get("PYTHONPATH", "").split(os.pathsep) if entry]
+    entries += [
+        os.path.abspath(entry)
+        for entry in environment.get("PYTHONPATH", "").split(os.pathsep)
+        if entry
+    ]
     entries.append(str(REPOSITORY_DIR))
     environment["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(entries))
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -251,7 +255,11 @@ def _run_specs(
         if spec is not None and "conformance/specs/" in spec:
             spec = "conformance/specs/" + spec.split("conformance/specs/", 1)[1]
         return KILLED, spec, " ".join(last)[:200] or None
-    return ERROR, None, f"pytest exit status {status}: {' '.join(output.strip().splitlines()[-1:])[:200]}"
+    return (
+        ERROR,
+        None,
+        f"pytest exit status {status}: {' '.join(output.strip().splitlines()[-1:])[:200]}",
+    )
 
 
 def run_mutant(
@@ -286,7 +294,9 @@ def run_mutant(
         for batch in batches:
             if not batch:
                 continue
-            outcome, failing, detail = _run_specs(batch, copy_root, reference, spec_timeout, time_limit)
+            outcome, failing, detail = _run_specs(
+                batch, copy_root, reference, spec_timeout, time_limit
+            )
             result.outcome, result.killed_by, result.detail = outcome, failing, detail
             if outcome != SURVIVED:
                 break
