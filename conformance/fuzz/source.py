@@ -72,6 +72,19 @@ def _steps_code(steps: list[dict[str, Any]], indent: str) -> list[str]:
             lines.append(
                 f"{indent}out.append(repr(target.get_flashed_messages(with_categories=True)))"
             )
+        elif kind == "after_this_request":
+            lines += [
+                f"{indent}@target.after_this_request",
+                f"{indent}def later(response):",
+                f"{indent}    trace.append('after_this_request')",
+                f"{indent}    response.headers['X-Later'] = '1'",
+                f"{indent}    return response",
+            ]
+        elif kind == "g":
+            lines += [
+                f"{indent}out.append(repr(target.g.get('seen')))",
+                f"{indent}target.g.seen = 1",
+            ]
         elif kind == "url_for":
             arguments = [repr(step["endpoint"])]
             arguments += [f"{key}={value!r}" for key, value in step["values"].items()]
@@ -105,6 +118,14 @@ _READS = {
     "view_args": "repr(sorted(target.request.view_args.items()))",
     "method": "target.request.method",
     "cookies": "repr(sorted(target.request.cookies.items(multi=True)))",
+    "is_json": "repr(target.request.is_json)",
+    "content_type": "repr(target.request.content_type)",
+    "content_length": "repr(target.request.content_length)",
+    "scheme": "target.request.scheme",
+    "script_root": "target.request.script_root",
+    "trusted_hosts": "repr(target.request.trusted_hosts)",
+    "max_content_length": "repr(target.request.max_content_length)",
+    "accept": "repr(target.request.accept_mimetypes.best)",
 }
 
 #: What a view returns, by form; ``text`` is the view's output joined.
@@ -133,6 +154,9 @@ _RETURNS = {
     "raise_own": "raise FuzzError(text)",
     "raise_not_found": "raise wexc.NotFound()",
     "raise_bad_request": "raise wexc.BadRequest('bad ' + text)",
+    "tuple_response_status": "return target.Response(text), {status!r}",
+    "tuple_list_headers": "return text, {status!r}, {{'X-Multi': ['a', 'b']}}",
+    "head_body": "return target.Response(text, headers={{'Content-Length': '99'}})",
 }
 
 #: Exception classes error handlers are registered for, by the name in a description.
@@ -206,7 +230,15 @@ def app_source(app: dict[str, Any]) -> str:
     for index, route in enumerate(app["routes"]):
         lines += view_code(route, index)
         extra = _scope_options(
-            route, ("methods", "strict_slashes", "defaults", "subdomain", "host")
+            route,
+            (
+                "methods",
+                "strict_slashes",
+                "defaults",
+                "subdomain",
+                "host",
+                "provide_automatic_options",
+            ),
         )
         lines.append(
             f"    {scope_name(route['scope'])}.add_url_rule({rule_string(route)!r}, "
@@ -215,7 +247,11 @@ def app_source(app: dict[str, Any]) -> str:
     # Children first, so a parent carries its children when it is registered.
     for index in reversed(range(len(app["blueprints"]))):
         parent = app["blueprints"][index]["parent"]
-        lines.append(f"    {scope_name(parent)}.register_blueprint(bp{index})")
+        options = "".join(
+            f", {key}={value!r}"
+            for key, value in app["blueprints"][index].get("register", {}).items()
+        )
+        lines.append(f"    {scope_name(parent)}.register_blueprint(bp{index}{options})")
     lines.append("    return app")
     return "\n".join(lines) + "\n"
 

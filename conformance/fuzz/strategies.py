@@ -82,6 +82,14 @@ READS = (
     "view_args",
     "method",
     "cookies",
+    "is_json",
+    "content_type",
+    "content_length",
+    "scheme",
+    "script_root",
+    "trusted_hosts",
+    "max_content_length",
+    "accept",
 )
 RETURNS = (
     "str",
@@ -108,9 +116,32 @@ RETURNS = (
     "raise_own",
     "raise_not_found",
     "raise_bad_request",
+    "tuple_response_status",
+    "tuple_list_headers",
+    "head_body",
 )
 HANDLER_DOES = ("text", "text_default", "return_error", "raise_value", "reraise", "abort")
 HANDLER_CODES = (400, 404, 405, 413, 418, 500, 503, 299)
+#: Config keys an app sometimes sets, with the values it may set them to.
+OPTIONAL_CONFIG = (
+    ("PROPAGATE_EXCEPTIONS", (True, False)),
+    ("TRAP_HTTP_EXCEPTIONS", (True, False)),
+    ("TRAP_BAD_REQUEST_ERRORS", (True, False)),
+    ("PREFERRED_URL_SCHEME", ("https", "ftp")),
+    ("SESSION_COOKIE_NAME", ("sid", "session")),
+    ("SESSION_COOKIE_PATH", ("/p", "/")),
+    ("SESSION_COOKIE_DOMAIN", ("example.test", ".example.test", "localhost")),
+    ("SESSION_COOKIE_SAMESITE", ("Lax", "Strict", "None")),
+    ("SESSION_COOKIE_SECURE", (True,)),
+    ("SESSION_COOKIE_HTTPONLY", (False,)),
+    ("SESSION_COOKIE_PARTITIONED", (True,)),
+    ("SESSION_REFRESH_EACH_REQUEST", (False,)),
+    ("PERMANENT_SESSION_LIFETIME", (0, 60, 10**9)),
+    ("SECRET_KEY_FALLBACKS", (["not-the-secret"], [])),
+    ("MAX_FORM_MEMORY_SIZE", (1, 16)),
+    ("MAX_FORM_PARTS", (1, 2)),
+    ("MAX_COOKIE_SIZE", (100, 0)),
+)
 SESSION_KEYS = ("user", "n", "_flashes", "k")
 SMALL_VALUES = st.sampled_from(("x", "é", "", "1", 0, 1, None, True, [1, "a"], {"a": 1}))
 
@@ -149,6 +180,9 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
         config["MAX_CONTENT_LENGTH"] = draw(st.sampled_from((0, 10, 64)))
     if draw(st.integers(0, 5)) == 0:
         config["APPLICATION_ROOT"] = draw(st.sampled_from(("/root", "/")))
+    for _ in range(draw(st.integers(0, 3))):
+        key, values = draw(st.sampled_from(OPTIONAL_CONFIG))
+        config[key] = draw(st.sampled_from(values))
     url_map: dict[str, Any] = {}
     if draw(st.integers(0, 4)) == 0:
         url_map["strict_slashes"] = draw(st.booleans())
@@ -167,6 +201,11 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
                 if matching == "subdomain"
                 else None,
                 "url_defaults": draw(st.sampled_from((None, None, {"lang": "en"}, {"d": 1}))),
+                "register": draw(
+                    st.sampled_from(
+                        ({}, {}, {"url_prefix": "/r"}, {"name": f"n{index}"}, {"url_prefix": ""})
+                    )
+                ),
             }
         )
     scopes = st.sampled_from([None, *range(len(blueprints))]) if blueprints else st.none()
@@ -182,7 +221,8 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
                 st.sampled_from((None, None, ["GET"], ["POST"], ["GET", "POST"], ["PUT", "get"]))
             ),
             "strict_slashes": draw(st.sampled_from((None, None, False, True))),
-            "defaults": draw(st.sampled_from((None, None, {"v0": "d"}, {"extra": 1}))),
+            "provide_automatic_options": draw(st.sampled_from((None, None, None, False, True))),
+            "defaults": draw(st.sampled_from((None, None, {"v0": "d"}, {"v0": 3}, {"extra": 1}))),
             "subdomain": draw(st.sampled_from((None, "api", "<sub>")))
             if matching == "subdomain"
             else None,
@@ -276,6 +316,8 @@ def views(draw: st.DrawFn, _unused: int = 0) -> dict[str, Any]:
                     "flash",
                     "flashed",
                     "url_for",
+                    "after_this_request",
+                    "g",
                 )
             )
         )
