@@ -38,6 +38,8 @@ from urllib.parse import unquote_to_bytes
 
 import itsdangerous
 from itsdangerous.timed import TimestampSigner
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 from conformance.fuzz.source import app_source
 from conformance.targets import Target, load_target
@@ -45,6 +47,7 @@ from conformance.targets import Target, load_target
 FROZEN_TIMESTAMP = 1_700_000_000
 SECRET_KEY = "fuzz-secret"
 APP_NAME = "fuzz_app"
+MULTIPART_BOUNDARY = "fuzz-boundary-7d1f"
 
 _EXPIRES = re.compile(r"(?i)(expires=)(?!Thu, 01 Jan 1970)[^;]+")
 
@@ -140,11 +143,13 @@ def request_arguments(request: dict[str, Any], carried: str | None = None) -> di
     elif kind == "form":
         arguments["data"] = dict(body["fields"])
     elif kind == "multipart":
-        data: dict[str, Any] = dict(body["fields"])
+        fields = MultiDict([tuple(pair) for pair in body["fields"]])
         for name, filename, content in body["files"]:
-            data[name] = (io.BytesIO(content.encode()), filename)
+            fields.add(name, FileStorage(io.BytesIO(content.encode()), filename))
+        # A fixed boundary: Werkzeug's own is random, and views may echo the raw body.
+        boundary, data = encode_multipart(fields, boundary=MULTIPART_BOUNDARY)
         arguments["data"] = data
-        arguments["content_type"] = "multipart/form-data"
+        arguments["content_type"] = f"multipart/form-data; boundary={boundary}"
     return arguments
 
 
