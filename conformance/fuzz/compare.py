@@ -21,7 +21,9 @@ def differences(target: dict[str, Any], reference: dict[str, Any]) -> list[str]:
             f"!= reference {reference['build_error']}"
         )
         return lines
-    for number, (mine, theirs) in enumerate(zip(target["exchanges"], reference["exchanges"], strict=True)):
+    for number, (mine, theirs) in enumerate(
+        zip(target["exchanges"], reference["exchanges"], strict=True)
+    ):
         for field in FIELDS:
             if mine.get(field) != theirs.get(field):
                 lines.append(
