@@ -232,7 +232,9 @@ class _SiteFinder(ast.NodeVisitor):
         self._outer = getattr(self, "_outer", [])
         self._outer.append(self.statement)
         self.statement = node
-        if isinstance(node, REMOVABLE):
+        # An annotation without a value (``x: int``) does nothing when run.
+        bare_annotation = isinstance(node, ast.AnnAssign) and node.value is None
+        if isinstance(node, REMOVABLE) and not bare_annotation:
             self.add("remove", self.start_of(node), self.end_of(node), "pass")
 
     def leave_statement(self) -> None:

@@ -165,6 +165,11 @@ def build_line_map(
                 line: sorted(context for context in contexts if context)
                 for line, contexts in by_line.items()
             }
+            # Lines run while the module was imported (outside every spec):
+            # kept under line 0, see specs_for.
+            lines[module][0] = sorted(
+                str(line) for line, contexts in by_line.items() if "" in contexts
+            )
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps({"fingerprint": fingerprint, "lines": lines}), encoding="utf-8")
@@ -185,6 +190,14 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
     found: set[str] = set()
     for line in range(first, last + 1):
         found.update(lines.get(line, ()))
+    run_at_import = {int(line) for line in lines.get(0, ())}
+    if not mutant.import_time and run_at_import & set(range(first, last + 1)):
+        # A function body that also runs at import (the module builds an
+        # object with it, like ``flask.cli.cli``): any spec of the module may
+        # use what it built.
+        for line, specs in lines.items():
+            if line:
+                found.update(specs)
     return _ordered(found)
 
 

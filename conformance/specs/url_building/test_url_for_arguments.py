@@ -1,0 +1,29 @@
+"""``url_for``'s underscore arguments: ``_scheme`` and ``_anchor``."""
+
+import pytest
+
+
+def test_scheme_without_external_is_refused_with_its_reason(app):
+    """``url_for`` with ``_scheme`` and ``_external=False`` raises ``ValueError("When specifying '_scheme', '_external' must be True.")`` (Flask API: Flask.url_for)."""
+
+    @app.route("/")
+    def index():
+        return ""
+
+    with app.test_request_context(), pytest.raises(ValueError) as caught:
+        app.url_for("index", _scheme="https", _external=False)
+
+    assert str(caught.value) == "When specifying '_scheme', '_external' must be True."
+
+
+def test_anchor_keeps_url_punctuation_and_quotes_the_rest(app):
+    """``url_for``'s ``_anchor`` keeps ``%!#$&'()*+,/:;=?@`` as written and percent-encodes other characters such as spaces (Flask API: Flask.url_for)."""
+
+    @app.route("/")
+    def index():
+        return ""
+
+    with app.test_request_context():
+        url = app.url_for("index", _anchor="a b/c?d=e&f!$'()*+,;:@%é")
+
+    assert url == "/#a%20b/c?d=e&f!$'()*+,;:@%%C3%A9"
