@@ -12,6 +12,7 @@ The description's shape (all keys always present):
 - ``options``: keyword arguments of ``Flask()`` (``host_matching``, ``subdomain_matching``);
 - ``config``: values for ``app.config``;
 - ``url_map``: attributes of ``app.url_map`` (``strict_slashes``, ``merge_slashes``);
+- ``json`` (optional): attributes of ``app.json`` (``sort_keys``, ``ensure_ascii``, ``compact``);
 - ``blueprints``: ``{name, parent, url_prefix, subdomain, url_defaults}``, a parent by index;
 - ``routes``: ``{scope, segments, slash, endpoint, methods, strict_slashes, defaults,
   subdomain, host, view}``, a scope being ``None`` (the app) or a blueprint index;
@@ -25,9 +26,21 @@ from typing import Any
 
 HEADER = '''import werkzeug.exceptions as wexc
 
+TEMPLATE = (
+    "{{ text }}|{{ request.path }}|{{ session.get('user') }}|{{ g.get('seen') }}"
+    "|{{ get_flashed_messages() }}|{{ config['SERVER_NAME'] }}|{{ text|tojson }}"
+)
+
 
 class FuzzError(Exception):
     """An exception of the app's own, raised by views and matched by handlers."""
+
+
+def streamed(parts):
+    yield "start;"
+    for part in parts:
+        yield part + ";"
+    yield "end"
 
 
 '''
@@ -157,6 +170,8 @@ _RETURNS = {
     "tuple_response_status": "return target.Response(text), {status!r}",
     "tuple_list_headers": "return text, {status!r}, {{'X-Multi': ['a', 'b']}}",
     "head_body": "return target.Response(text, headers={{'Content-Length': '99'}})",
+    "template": "return target.render_template_string(TEMPLATE, text=text + '<&>')",
+    "stream_with_context": "return target.stream_with_context(streamed(out))",
 }
 
 #: Exception classes error handlers are registered for, by the name in a description.
@@ -213,6 +228,8 @@ def app_source(app: dict[str, Any]) -> str:
     lines.append(f"    app.config.update({app['config']!r})")
     for key, value in app["url_map"].items():
         lines.append(f"    app.url_map.{key} = {value!r}")
+    for key, value in app.get("json", {}).items():
+        lines.append(f"    app.json.{key} = {value!r}")
     for index, blueprint in enumerate(app["blueprints"]):
         extra = _scope_options(blueprint, ("url_prefix", "subdomain", "url_defaults"))
         lines.append(f"    bp{index} = target.Blueprint({blueprint['name']!r}, 'fuzz_app'{extra})")

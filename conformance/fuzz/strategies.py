@@ -119,6 +119,8 @@ RETURNS = (
     "tuple_response_status",
     "tuple_list_headers",
     "head_body",
+    "template",
+    "stream_with_context",
 )
 HANDLER_DOES = ("text", "text_default", "return_error", "raise_value", "reraise", "abort")
 HANDLER_CODES = (400, 404, 405, 413, 418, 500, 503, 299)
@@ -183,6 +185,9 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
     for _ in range(draw(st.integers(0, 3))):
         key, values = draw(st.sampled_from(OPTIONAL_CONFIG))
         config[key] = draw(st.sampled_from(values))
+    json: dict[str, Any] = {}
+    if draw(st.integers(0, 4)) == 0:
+        json[draw(st.sampled_from(("sort_keys", "ensure_ascii", "compact")))] = draw(st.booleans())
     url_map: dict[str, Any] = {}
     if draw(st.integers(0, 4)) == 0:
         url_map["strict_slashes"] = draw(st.booleans())
@@ -222,7 +227,7 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
             ),
             "strict_slashes": draw(st.sampled_from((None, None, False, True))),
             "provide_automatic_options": draw(st.sampled_from((None, None, None, False, True))),
-            "defaults": draw(st.sampled_from((None, None, {"v0": "d"}, {"v0": 3}, {"extra": 1}))),
+            "defaults": draw(st.sampled_from((None, None, "v0", {"extra": 1}))),
             "subdomain": draw(st.sampled_from((None, "api", "<sub>")))
             if matching == "subdomain"
             else None,
@@ -230,6 +235,8 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
             if matching == "host"
             else None,
         }
+        if route["defaults"] == "v0":
+            route["defaults"] = {"v0": _default_for(route["segments"])}
         route["view"] = draw(views(len(routes) + 1))
         routes.append(route)
     endpoints = _endpoints(blueprints, routes)
@@ -276,11 +283,22 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
         "options": options,
         "config": config,
         "url_map": url_map,
+        "json": json,
         "blueprints": blueprints,
         "routes": routes,
         "hooks": hooks,
         "handlers": handlers,
     }
+
+
+def _default_for(found: list[dict[str, Any]]) -> Any:
+    """A default for ``v0`` its converter accepts (a number for numeric ones)."""
+    for segment in found:
+        if segment.get("name") == "v0":
+            if segment["converter"].startswith(("int", "float")):
+                return 3
+            return CONVERTERS[segment["converter"]][0]
+    return "d"
 
 
 def _blueprint_path(blueprints: list[dict[str, Any]], index: int | None) -> list[int]:
