@@ -65,6 +65,9 @@ def render(run: StrengthRun, figures: dict) -> list[str]:
             f"{name:<{width}}{row['sampled']:>8}{row['equivalent']:>7}{row['killed']:>8}"
             f"{row['survived']:>10}{row['no_coverage']:>8}{row['error']:>7}{row['score']:>7.1f}%"
         )
+    if run.failing_specs:
+        lines += ["", f"specs failing on unmutated {run.reference}, left out of the measurement:"]
+        lines += [f"  {spec}" for spec in run.failing_specs]
     let_through = [
         result for result in run.results if result.outcome in (SURVIVED, NO_COVERAGE, ERROR)
     ]

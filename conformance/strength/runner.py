@@ -83,6 +83,8 @@ class StrengthRun:
     jobs: int
     seconds: float = 0.0
     results: list[MutantResult] = field(default_factory=list)
+    #: Specs failing on the unmutated reference, left out of the measurement.
+    failing_specs: list[str] = field(default_factory=list)
 
 
 # Equivalent mutants -----------------------------------------------------------
@@ -121,11 +123,14 @@ def _suite_fingerprint(reference: str, version: str) -> str:
 
 def build_line_map(
     reference: str, package: Path, spec_timeout: float, cache: Path | None = None
-) -> LineMap:
+) -> tuple[LineMap, list[str]]:
     """Which specs execute each line of the package: one coverage run of the whole suite.
 
-    With *cache*, a map made earlier for the same reference version and the
-    same spec files is read from it, and a new one is written to it.
+    Returns the map and the specs that fail on the unmutated reference: those
+    are left out of the map (they would "kill" every mutant), and the report
+    names them. With *cache*, a map made earlier for the same reference
+    version and the same spec files is read from it, and a new one is written
+    to it.
     """
     version = reference_version(reference)
     fingerprint = _suite_fingerprint(reference, version)
@@ -135,23 +140,24 @@ def build_line_map(
             return {
                 module: {int(line): specs for line, specs in lines.items()}
                 for module, lines in stored["lines"].items()
-            }
+            }, stored["failing"]
     with tempfile.TemporaryDirectory(prefix="conformance-strength-map-") as scratch:
         data_file = Path(scratch) / ".coverage"
         command = [
             sys.executable, "-m", "coverage", "run", f"--source={package}",
             f"--data-file={data_file}", "-m", "pytest", str(SPECS_DIR), *child_pytest_args(),
             "-q", "--no-header", "--target", reference, "--spec-timeout", str(spec_timeout),
-            "-p", "conformance.strength.contexts",
+            "-p", "conformance.strength.contexts", "-rfE",
         ]  # fmt: skip
         completed = subprocess.run(
             command, cwd=scratch, capture_output=True, text=True, check=False,
             env=_environment(None),
         )  # fmt: skip
-        if completed.returncode != 0 or not data_file.exists():
+        failing = sorted({_spec_id(found) for found in _FAILED_LINE.findall(completed.stdout)})
+        if completed.returncode not in (0, 1) or not data_file.exists():
             last = (completed.stdout or completed.stderr).strip().splitlines()[-1:]
             raise StrengthError(
-                f"the suite does not pass on {reference} unmutated: {' '.join(last) or 'no output'}"
+                f"the suite could not run on {reference}: {' '.join(last) or 'no output'}"
             )
         from coverage import CoverageData
 
@@ -162,8 +168,7 @@ def build_line_map(
             module = Path(filename).resolve().relative_to(package).as_posix()
             by_line = data.contexts_by_lineno(filename)
             lines[module] = {
-                line: sorted(context for context in contexts if context)
-                for line, contexts in by_line.items()
+                line: sorted(set(contexts) - {"", *failing}) for line, contexts in by_line.items()
             }
             # Lines run while the module was imported (outside every spec):
             # kept under line 0, see specs_for.
@@ -172,8 +177,9 @@ def build_line_map(
             )
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps({"fingerprint": fingerprint, "lines": lines}), encoding="utf-8")
-    return lines
+        stored = {"fingerprint": fingerprint, "failing": failing, "lines": lines}
+        cache.write_text(json.dumps(stored), encoding="utf-8")
+    return lines, failing
 
 
 def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
@@ -222,6 +228,12 @@ def reference_version(reference: str) -> str:
         return "unknown"
 
 
+def _spec_id(reported: str) -> str:
+    """A node id as the map keeps it, from pytest's summary (relative to the child's folder)."""
+    marker = "conformance/specs/"
+    return marker + reported.split(marker, 1)[1] if marker in reported else reported
+
+
 def _environment(first_on_path: Path | None) -> dict[str, str]:
     environment = dict(os.environ)
     entries = [str(first_on_path)] if first_on_path is not None else []
@@ -264,9 +276,7 @@ def _run_specs(
         # 1: a spec failed; 2/3: the mutant broke collection or pytest itself;
         # negative: the child died of a signal. All are the mutant noticed.
         last = output.strip().splitlines()[-1:] if output.strip() else []
-        spec = failed.group(1) if failed else None
-        if spec is not None and "conformance/specs/" in spec:
-            spec = "conformance/specs/" + spec.split("conformance/specs/", 1)[1]
+        spec = _spec_id(failed.group(1)) if failed else None
         return KILLED, spec, " ".join(last)[:200] or None
     return (
         ERROR,
@@ -350,7 +360,7 @@ def measure_strength(
         reference=reference, version=reference_version(reference), seed=seed,
         sample=len(chosen), population=len(population), jobs=jobs,
     )  # fmt: skip
-    line_map = build_line_map(reference, package, spec_timeout, line_map_cache)
+    line_map, run.failing_specs = build_line_map(reference, package, spec_timeout, line_map_cache)
 
     def one(mutant: Mutant) -> MutantResult:
         if mutant.id in equivalents:
