@@ -596,6 +596,19 @@ def grade(item: pytest.Item, reports: list[pytest.TestReport]) -> SpecResult:
                 outcome = FAILED if report.when == "call" else ERROR
                 message = _message(report)
             break
+    if outcome == UNEXPECTED_PASS:
+        # The body passed, but the spec's teardown (the check that no context
+        # is left pushed, say) failed: the target did not show the behaviour,
+        # as its expectations file says.
+        # (pytest reports such a teardown as an expected failure itself.)
+        broken = [
+            report
+            for report in reports
+            if report.when == "teardown"
+            and (report.failed or getattr(report, "wasxfail", None) is not None)
+        ]
+        if broken:
+            outcome, message = EXPECTED_FAILURE, _message(broken[0])
     if unsupported is not None:
         outcome, message = UNSUPPORTED, unsupported
     duration = sum(report.duration for report in reports)

@@ -132,3 +132,19 @@ def test_a_relative_expectations_folder_is_found_from_the_callers_folder(tmp_pat
     # The listed spec passes, so it is an unexpected pass: the file was read.
     assert completed.returncode == 1, completed.stdout + completed.stderr
     assert f"UNEXPECTED PASS {TRIGGER_SPEC}" in completed.stdout
+
+
+def test_a_listed_spec_that_leaks_a_context_is_an_expected_failure(tmp_path: Path) -> None:
+    # The body passes; the check that no context is left pushed fails in the
+    # spec's teardown: the target does not behave, as its expectations say.
+    (tmp_path / "fakes.leaks_context.txt").write_text(f"{TRIGGER_SPEC}  leaks a context\n")
+    report = tmp_path / "report.json"
+    completed = conformance(
+        "run", "--target", "fakes.leaks_context", "--area", "routing",
+        "--expectations", str(tmp_path), "--json", str(report),
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    results, _ = _report(report)
+    (leaker,) = [result for result in results if result["id"] == TRIGGER_SPEC]
+    assert leaker["outcome"] == "expected-failure"
+    assert "left an application or request context pushed" in leaker["message"]
