@@ -144,6 +144,21 @@ OPTIONAL_CONFIG = (
     ("MAX_FORM_PARTS", (1, 2)),
     ("MAX_COOKIE_SIZE", (100, 0)),
 )
+#: Session payloads beyond plain dicts: tagged values (Flask's TaggedJSONSerializer
+#: tags) and payloads that are not a dict at all.
+TAGGED_PAYLOADS = (
+    {"user": {" t": ["a", 1]}},
+    {"user": {" b": "aGk="}},
+    {"user": {" m": "<b>x</b>"}},
+    {"user": {" u": "12345678-1234-5678-1234-567812345678"}},
+    {"user": {" d": "Wed, 21 Oct 2015 07:28:00 GMT"}},
+    {"user": {" di": {"a": 1}}},
+    {"user": {" x": 1}},
+    {"_flashes": [{" t": ["message", "hi"]}]},
+    [1, 2],
+    "text",
+    None,
+)
 SESSION_KEYS = ("user", "n", "_flashes", "k")
 SMALL_VALUES = st.sampled_from(("x", "é", "", "1", 0, 1, None, True, [1, "a"], {"a": 1}))
 
@@ -165,7 +180,10 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
     """An app description (see :mod:`conformance.fuzz.source` for its shape)."""
     matching = draw(st.sampled_from(("plain", "plain", "subdomain", "host")))
     options: dict[str, Any] = {}
-    config: dict[str, Any] = {"SECRET_KEY": "fuzz-secret", "TESTING": draw(st.booleans())}
+    config: dict[str, Any] = {
+        "SECRET_KEY": draw(st.sampled_from(("fuzz-secret",) * 5 + (None, ""))),
+        "TESTING": draw(st.booleans()),
+    }
     server_name = None
     if matching == "subdomain":
         options["subdomain_matching"] = True
@@ -353,7 +371,21 @@ def views(draw: st.DrawFn, _unused: int = 0) -> dict[str, Any]:
         elif kind == "url_for":
             step["endpoint"] = "r0"
             step["values"] = draw(
-                st.sampled_from(({}, {"v0": 3}, {"v0": "a b"}, {"q": "é"}, {"lang": "fr"}))
+                st.sampled_from(
+                    (
+                        {},
+                        {"v0": 3},
+                        {"v0": "a b"},
+                        {"q": "é"},
+                        {"lang": "fr"},
+                        {"q": ["a", "b"]},
+                        {"q": None},
+                        {"_anchor": "x y"},
+                        {"_method": "POST"},
+                        {"_scheme": "https"},
+                        {"_scheme": "https", "_external": True},
+                    )
+                )
             )
             step["external"] = draw(st.booleans())
         steps.append(step)
@@ -503,6 +535,7 @@ def cookies(draw: st.DrawFn) -> dict[str, Any] | None:
             st.dictionaries(
                 st.sampled_from(SESSION_KEYS[:2]), st.sampled_from(("x", 1)), max_size=2
             )
+            | st.sampled_from(TAGGED_PAYLOADS)
         )
         return {"kind": kind, "data": data}
     if kind == "garbage":
