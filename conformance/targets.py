@@ -107,6 +107,19 @@ class Adapter:
         """Build a test client for *app*, as ``app.test_client(**options)`` does."""
         return app.test_client(**options)
 
+    def submodule_bound(self, path: str) -> bool:
+        """Whether the module standing for ``flask.<path>`` is an attribute of its package
+        right after :meth:`load`, reached by attribute access alone (what code that
+        writes ``flask.cli.AppGroup`` after a bare ``import flask`` relies on).
+
+        Called in a process that has loaded the target and nothing else. The
+        default walks the attributes of ``module("")``.
+        """
+        found: Any = self.module("")
+        for part in path.split("."):
+            found = getattr(found, part, None)
+        return isinstance(found, ModuleType)
+
     def restore_clean_state(self) -> None:
         """Undo what a spec left behind, after every spec.
 
@@ -168,6 +181,17 @@ class ModuleAdapter(Adapter):
                 raise MissingName(f"target {self.name!r} has no module {path!r}")
             obj = found
         return obj
+
+    def submodule_bound(self, path: str) -> bool:
+        # Plain attribute access on the real package: a lazy module
+        # ``__getattr__`` counts, importing the submodule by name does not.
+        # A target that re-exports another package's modules (a single-module
+        # target) counts when the module's own name ends the same way.
+        parts = path.split(".")
+        found: Any = self.root
+        for part in parts:
+            found = getattr(found, part, None)
+        return isinstance(found, ModuleType) and found.__name__.split(".")[-len(parts) :] == parts
 
     @staticmethod
     def _import_child(parent: ModuleType, part: str) -> ModuleType | None:

@@ -125,6 +125,17 @@ class FrameworkAdapter(Adapter):
             raise
         return RenamedModule(found, self.renames, self.name, path)
 
+    def submodule_bound(self, path: str) -> bool:
+        """Whether the framework's module for ``flask.<path>`` is an attribute of its
+        package after ``import <package>`` alone (no import by name, unlike :meth:`module`)."""
+        module_name = self._framework_module_name(path)
+        if module_name is None:
+            return False
+        found: Any = self.root
+        for part in module_name.split(".")[1:]:
+            found = getattr(found, part, None)
+        return isinstance(found, ModuleType) and found.__name__ == module_name
+
     def _framework_module_name(self, path: str) -> str | None:
         """The framework module standing for ``flask.<path>``, or None if it has none."""
         if path in self.submodules:
