@@ -151,7 +151,7 @@ def build_line_map(
         ]  # fmt: skip
         completed = subprocess.run(
             command, cwd=scratch, capture_output=True, text=True, check=False,
-            env=_environment(None),
+            env=_environment(),
         )  # fmt: skip
         failing = sorted({_spec_id(found) for found in _FAILED_LINE.findall(completed.stdout)})
         if completed.returncode not in (0, 1) or not data_file.exists():
@@ -234,9 +234,9 @@ def _spec_id(reported: str) -> str:
     return marker + reported.split(marker, 1)[1] if marker in reported else reported
 
 
-def _environment(first_on_path: Path | None) -> dict[str, str]:
+def _environment(*first_on_path: Path) -> dict[str, str]:
     environment = dict(os.environ)
-    entries = [str(first_on_path)] if first_on_path is not None else []
+    entries = [str(path) for path in first_on_path]
     entries += [
         os.path.abspath(entry)
         for entry in environment.get("PYTHONPATH", "").split(os.pathsep)
@@ -248,19 +248,35 @@ def _environment(first_on_path: Path | None) -> dict[str, str]:
     return environment
 
 
+def _copy_suite(destination: Path) -> Path:
+    """A private copy of the specs and their fixtures, to run a mutant's specs in.
+
+    A mutant can make a spec leave files behind (a mode check removed, and
+    ``open_resource`` creates the file it was asked to write): in a copy, that
+    litter goes away with the mutant instead of failing the next ones.
+    """
+    for part in ("conformance", "fixtures"):
+        shutil.copytree(
+            REPOSITORY_DIR / part, destination / part, symlinks=True,
+            copy_function=shutil.copy2, ignore=shutil.ignore_patterns(".pytest_cache"),
+        )  # fmt: skip
+    return destination
+
+
 def _run_specs(
     specs: list[str], copy_root: Path, reference: str, spec_timeout: float, time_limit: float
 ) -> tuple[str, str | None, str | None]:
     """Run *specs* against the copy; ``(outcome, failing spec, detail)``."""
+    suite = copy_root / "suite"
     command = [
-        sys.executable, "-m", "pytest", *(str(REPOSITORY_DIR / spec) for spec in specs),
-        *child_pytest_args(), "-q", "--no-header", "-x",
+        sys.executable, "-m", "pytest", *(str(suite / spec) for spec in specs),
+        "-c", str(suite / "conformance" / "pytest-specs.ini"), "--rootdir", str(suite), "-q", "--no-header", "-x",
         "-p", "no:cacheprovider", "--target", reference, "--spec-timeout", str(spec_timeout),
     ]  # fmt: skip
     process = subprocess.Popen(
         command, cwd=copy_root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL, text=True, start_new_session=True,
-        env=_environment(copy_root),
+        env=_environment(copy_root, suite),
     )  # fmt: skip
     try:
         output, _ = process.communicate(timeout=time_limit)
@@ -308,6 +324,7 @@ def run_mutant(
         # copy2 keeps modification times, so the unchanged modules' cached
         # bytecode stays valid and only the mutated one is compiled again.
         shutil.copytree(package, copy, copy_function=shutil.copy2)
+        _copy_suite(copy_root / "suite")
         target_file = copy / mutant.module
         target_file.write_bytes(mutant.apply(target_file.read_bytes()))
         stale = target_file.parent / "__pycache__"
