@@ -1,4 +1,6 @@
-"""Debug mode leaves routing's own 308 redirects alone, whatever the method."""
+"""Debug mode leaves routing redirects alone unless they would drop a form body."""
+
+from werkzeug.routing import RequestRedirect
 
 
 def test_debug_mode_answers_a_post_to_a_slashless_url_with_a_308_redirect(app, client):
@@ -13,3 +15,18 @@ def test_debug_mode_answers_a_post_to_a_slashless_url_with_a_308_redirect(app, c
 
     assert response.status_code == 308
     assert response.headers["Location"] == "http://localhost/form/"
+
+
+def test_debug_mode_lets_a_get_follow_a_301_routing_redirect(app, client, monkeypatch):
+    """In debug mode a GET answered by a routing redirect with a code other than 307/308 still gets that redirect, since no body is lost (Flask API: Flask.raise_routing_exception)."""
+    monkeypatch.setattr(RequestRedirect, "code", 301)
+    app.debug = True
+
+    @app.route("/page/")
+    def page():
+        return "page"
+
+    response = client.get("/page")
+
+    assert response.status_code == 301
+    assert response.headers["Location"] == "http://localhost/page/"

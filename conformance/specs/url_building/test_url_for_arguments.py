@@ -27,3 +27,16 @@ def test_anchor_keeps_url_punctuation_and_quotes_the_rest(app):
         url = app.url_for("index", _anchor="a b/c?d=e&f!$'()*+,;:@%é")
 
     assert url == "/#a%20b/c?d=e&f!$'()*+,;:@%%C3%A9"
+
+
+def test_app_context_builds_urls_with_the_adapter_made_when_it_was_pushed(app):
+    """``url_for`` in an application context uses the URL adapter made when the context was pushed, so a ``SERVER_NAME`` set afterwards is not used (Flask API: Flask.url_for)."""
+
+    @app.route("/")
+    def index():
+        return ""
+
+    with app.app_context():
+        app.config["SERVER_NAME"] = "example.org"
+        with pytest.raises(RuntimeError):
+            app.url_for("index")
