@@ -3,6 +3,8 @@ equivalents file, the score, and one real mutant of Flask run against one spec."
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from conformance.strength.runner import (
     StrengthRun,
     draw_sample,
     load_equivalents,
+    load_kills,
     run_mutant,
     specs_for,
 )
@@ -113,6 +116,25 @@ def test_import_time_sites_look_at_the_scope_they_configure() -> None:
     line_map = {"thing.py": {20: ["spec_a"], 26: ["spec_b"], 18: ["spec_import"]}}
     assert specs_for(default, line_map) == ["spec_a", "spec_b", "spec_import"]
     assert specs_for(inside, line_map) == ["spec_a"]
+
+
+def test_a_function_body_run_at_import_looks_at_every_spec_of_its_module() -> None:
+    inside = {mutant.id: mutant for mutant in find_mutants(SOURCE, "thing.py")}[
+        "thing.py:20:17:compare"
+    ]
+    line_map = {"thing.py": {0: ["20"], 20: [], 26: ["spec_b"], 7: ["spec_c"]}}
+    assert specs_for(inside, line_map) == ["spec_b", "spec_c"]
+
+
+def test_kills_of_an_earlier_run_are_read_from_its_json(tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier.json"
+    killed = MutantResult("a.py:1:0:remove", "a.py", 1, "remove", "x()", "pass", KILLED)
+    survived = MutantResult("a.py:2:0:remove", "a.py", 2, "remove", "y()", "pass", SURVIVED)
+    earlier.write_text(json.dumps({"results": [asdict(killed), asdict(survived)]}))
+    assert load_kills(earlier) == {killed.id: killed}
+    earlier.write_text("{}")
+    with pytest.raises(StrengthError, match="cannot read"):
+        load_kills(earlier)
 
 
 def test_the_sample_depends_only_on_seed_and_size() -> None:

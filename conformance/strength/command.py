@@ -16,6 +16,7 @@ from conformance.strength.runner import (
     MutantResult,
     StrengthError,
     load_equivalents,
+    load_kills,
     measure_strength,
     to_json,
 )
@@ -54,6 +55,12 @@ class _BadInput(click.ClickException):
     help="Keep the line -> specs map here and reuse it while the specs and reference are unchanged.",
 )  # fmt: skip
 @click.option(
+    "--keep-kills", "kills_path", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    metavar="FILE",
+    help="A JSON report of an earlier run: its killed mutants count as killed without running "
+    "again (right when specs were only added since), so only the others run.",
+)  # fmt: skip
+@click.option(
     "--json", "json_path", type=click.Path(path_type=Path), metavar="FILE",
     help="Write every sampled mutant and the scores as JSON.",
 )  # fmt: skip
@@ -65,6 +72,7 @@ def strength_command(
     spec_timeout: float,
     equivalents_path: Path,
     line_map_path: Path | None,
+    kills_path: Path | None,
     json_path: Path | None,
 ) -> None:
     """Score the suite by the mutants of REFERENCE's source it kills.
@@ -76,6 +84,7 @@ def strength_command(
     """
     try:
         equivalents = load_equivalents(equivalents_path)
+        killed_before = load_kills(kills_path) if kills_path is not None else None
     except StrengthError as error:
         raise _BadInput(str(error)) from None
 
@@ -86,8 +95,9 @@ def strength_command(
 
     try:
         run = measure_strength(
-            reference, sample, seed, jobs, spec_timeout, equivalents, line_map_path, progress
-        )
+            reference, sample, seed, jobs, spec_timeout, equivalents, line_map_path, progress,
+            killed_before,
+        )  # fmt: skip
     except StrengthError as error:
         raise _BadInput(str(error)) from None
     figures = scores(run)

@@ -54,6 +54,8 @@ def render(run: StrengthRun, figures: dict) -> list[str]:
         f"mutants (seed {run.seed}), {run.jobs} jobs, {run.seconds:g}s",
         "",
     ]
+    if run.carried_over:
+        lines[-1:-1] = [f"{run.carried_over} kills carried over from an earlier run (--keep-kills)"]
     rows = [*figures["modules"].items(), ("TOTAL", figures["overall"])]
     width = max(len(name) for name, _ in rows) + 2
     lines.append(

@@ -83,6 +83,8 @@ class StrengthRun:
     jobs: int
     seconds: float = 0.0
     results: list[MutantResult] = field(default_factory=list)
+    #: Results taken from an earlier run's kills instead of run again.
+    carried_over: int = 0
     #: Specs failing on the unmutated reference, left out of the measurement.
     failing_specs: list[str] = field(default_factory=list)
 
@@ -364,8 +366,14 @@ def measure_strength(
     equivalents: dict[str, str],
     line_map_cache: Path | None = None,
     progress: Callable[[int, int, MutantResult], None] | None = None,
+    killed_before: dict[str, MutantResult] | None = None,
 ) -> StrengthRun:
-    """Score the suite against a sample of mutants of *reference*'s installed package."""
+    """Score the suite against a sample of mutants of *reference*'s installed package.
+
+    :param killed_before: mutants an earlier run killed, by id: taken as
+        killed without running them again (specs were added since, none
+        removed), so a run after new specs only re-runs the survivors.
+    """
     started = time.monotonic()
     try:
         package = package_dir(reference)
@@ -380,6 +388,10 @@ def measure_strength(
     line_map, run.failing_specs = build_line_map(reference, package, spec_timeout, line_map_cache)
 
     def one(mutant: Mutant) -> MutantResult:
+        earlier = (killed_before or {}).get(mutant.id)
+        if earlier is not None and mutant.id not in equivalents:
+            run.carried_over += 1
+            return earlier
         if mutant.id in equivalents:
             return MutantResult(
                 id=mutant.id, module=mutant.module, line=mutant.line, operator=mutant.operator,
@@ -400,6 +412,16 @@ def measure_strength(
     run.results = [results[mutant.id] for mutant in chosen]
     run.seconds = round(time.monotonic() - started, 1)
     return run
+
+
+def load_kills(path: Path) -> dict[str, MutantResult]:
+    """The killed mutants of an earlier run's JSON report, by id."""
+    try:
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        results = [MutantResult(**result) for result in facts["results"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise StrengthError(f"cannot read {path}: {error}") from None
+    return {result.id: result for result in results if result.killed}
 
 
 def to_json(run: StrengthRun, scores: dict) -> dict:
