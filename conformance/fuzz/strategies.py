@@ -383,7 +383,7 @@ def views(draw: st.DrawFn, _unused: int = 0) -> dict[str, Any]:
                         {"_anchor": "x y"},
                         {"_method": "POST"},
                         {"_scheme": "https"},
-                        {"_scheme": "https", "_external": True},
+                        {"_scheme": "https", "_anchor": "a"},
                     )
                 )
             )
