@@ -16,8 +16,10 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
+import queue
 import random
 import re
 import shutil
@@ -250,26 +252,77 @@ def _environment(*first_on_path: Path) -> dict[str, str]:
     return environment
 
 
-def _copy_suite(destination: Path) -> Path:
-    """A private copy of the specs and their fixtures, to run a mutant's specs in.
+class Workspace:
+    """A private copy of the reference package and of the suite, reused mutant after mutant.
 
-    A mutant can make a spec leave files behind (a mode check removed, and
-    ``open_resource`` creates the file it was asked to write): in a copy, that
-    litter goes away with the mutant instead of failing the next ones.
+    The package copy goes first on the child's ``PYTHONPATH``; one module of
+    it is changed for a mutant and put back afterwards. The suite copy (specs
+    and fixtures) is where the child runs: a mutant can make a spec leave
+    files behind (a mode check removed, and ``open_resource`` creates the file
+    it was asked to write), so after each mutant the copy is compared with
+    what it was and set back, and the litter cannot fail the next mutants.
     """
-    for part in ("conformance", "fixtures"):
-        shutil.copytree(
-            REPOSITORY_DIR / part, destination / part, symlinks=True,
-            copy_function=shutil.copy2, ignore=shutil.ignore_patterns(".pytest_cache"),
-        )  # fmt: skip
-    return destination
+
+    def __init__(self, root: Path, package: Path) -> None:
+        self.root = root
+        self.package = root / package.name
+        self.suite = root / "suite"
+        # copy2 keeps modification times, so the unchanged modules' cached
+        # bytecode stays valid and only the mutated one is compiled again.
+        shutil.copytree(package, self.package, copy_function=shutil.copy2)
+        for part in ("conformance", "fixtures"):
+            shutil.copytree(
+                REPOSITORY_DIR / part, self.suite / part, symlinks=True,
+                copy_function=shutil.copy2, ignore=shutil.ignore_patterns(".pytest_cache"),
+            )  # fmt: skip
+        self.snapshot = _snapshot(self.suite)
+
+    def mutate(self, mutant: Mutant) -> bytes:
+        """Make the change; returns the module's original bytes, for :meth:`restore`."""
+        module = self.package / mutant.module
+        original = module.read_bytes()
+        module.write_bytes(mutant.apply(original))
+        _forget_bytecode(module)
+        return original
+
+    def restore(self, mutant: Mutant, original: bytes) -> None:
+        module = self.package / mutant.module
+        module.write_bytes(original)
+        _forget_bytecode(module)
+        now = _snapshot(self.suite)
+        for relative in now.keys() - self.snapshot.keys():
+            (self.suite / relative).unlink(missing_ok=True)
+        for relative, facts in self.snapshot.items():
+            if now.get(relative) != facts:
+                copied = self.suite / relative
+                copied.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(REPOSITORY_DIR / relative, copied, follow_symlinks=False)
+                stat = copied.lstat()
+                self.snapshot[relative] = (stat.st_size, stat.st_mtime_ns)
+
+
+def _forget_bytecode(module: Path) -> None:
+    for cached in (module.parent / "__pycache__").glob(f"{module.stem}.*.pyc"):
+        cached.unlink(missing_ok=True)
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under *folder* but bytecode: relative path -> (size, modification time)."""
+    facts = {}
+    for directory, subdirectories, files in os.walk(folder):
+        subdirectories[:] = [name for name in subdirectories if name != "__pycache__"]
+        for name in files:
+            path = Path(directory) / name
+            stat = path.lstat()
+            facts[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return facts
 
 
 def _run_specs(
-    specs: list[str], copy_root: Path, reference: str, spec_timeout: float, time_limit: float
+    specs: list[str], workspace: Workspace, reference: str, spec_timeout: float, time_limit: float
 ) -> tuple[str, str | None, str | None]:
-    """Run *specs* against the copy; ``(outcome, failing spec, detail)``."""
-    suite = copy_root / "suite"
+    """Run *specs* against the workspace's copy; ``(outcome, failing spec, detail)``."""
+    copy_root, suite = workspace.root, workspace.suite
     command = [
         sys.executable, "-m", "pytest", *(str(suite / spec) for spec in specs),
         "-c", str(suite / "conformance" / "pytest-specs.ini"), "--rootdir", str(suite), "-q", "--no-header", "-x",
@@ -310,8 +363,13 @@ def run_mutant(
     reference: str,
     spec_timeout: float,
     time_limit: float = CHILD_TIME_LIMIT,
+    workspace: Workspace | None = None,
 ) -> MutantResult:
-    """Make the mutant in a fresh copy of the package and run *specs* against it."""
+    """Make the mutant in a copy of the package and run *specs* against it.
+
+    :param workspace: the copies to use (a parallel run keeps one per job);
+        without one, fresh copies are made and removed.
+    """
     result = MutantResult(
         id=mutant.id, module=mutant.module, line=mutant.line, operator=mutant.operator,
         original=mutant.original, replacement=mutant.replacement, outcome=NO_COVERAGE,
@@ -319,29 +377,26 @@ def run_mutant(
     )  # fmt: skip
     if not specs:
         return result
+    if workspace is None:
+        with tempfile.TemporaryDirectory(prefix="conformance-mutant-") as scratch:
+            return run_mutant(
+                mutant, package, specs, reference, spec_timeout, time_limit,
+                Workspace(Path(scratch), package),
+            )  # fmt: skip
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="conformance-mutant-") as scratch:
-        copy_root = Path(scratch)
-        copy = copy_root / package.name
-        # copy2 keeps modification times, so the unchanged modules' cached
-        # bytecode stays valid and only the mutated one is compiled again.
-        shutil.copytree(package, copy, copy_function=shutil.copy2)
-        _copy_suite(copy_root / "suite")
-        target_file = copy / mutant.module
-        target_file.write_bytes(mutant.apply(target_file.read_bytes()))
-        stale = target_file.parent / "__pycache__"
-        for cached in stale.glob(f"{target_file.stem}.*.pyc"):
-            cached.unlink()
-        batches = [specs[:FIRST_BATCH], specs[FIRST_BATCH:]]
-        for batch in batches:
+    original = workspace.mutate(mutant)
+    try:
+        for batch in (specs[:FIRST_BATCH], specs[FIRST_BATCH:]):
             if not batch:
                 continue
             outcome, failing, detail = _run_specs(
-                batch, copy_root, reference, spec_timeout, time_limit
+                batch, workspace, reference, spec_timeout, time_limit
             )
             result.outcome, result.killed_by, result.detail = outcome, failing, detail
             if outcome != SURVIVED:
                 break
+    finally:
+        workspace.restore(mutant, original)
     result.seconds = round(time.monotonic() - started, 2)
     return result
 
@@ -387,21 +442,41 @@ def measure_strength(
     )  # fmt: skip
     line_map, run.failing_specs = build_line_map(reference, package, spec_timeout, line_map_cache)
 
-    def one(mutant: Mutant) -> MutantResult:
-        earlier = (killed_before or {}).get(mutant.id)
-        if earlier is not None and mutant.id not in equivalents:
-            run.carried_over += 1
-            return earlier
+    def settled(mutant: Mutant) -> MutantResult:
+        """An equivalent mutant, or one an earlier run killed: nothing to run."""
         if mutant.id in equivalents:
             return MutantResult(
                 id=mutant.id, module=mutant.module, line=mutant.line, operator=mutant.operator,
                 original=mutant.original, replacement=mutant.replacement, outcome=EQUIVALENT,
                 detail=equivalents[mutant.id],
             )  # fmt: skip
-        return run_mutant(mutant, package, specs_for(mutant, line_map), reference, spec_timeout)
+        run.carried_over += 1
+        return (killed_before or {})[mutant.id]
 
     results: dict[str, MutantResult] = {}
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+    scratch = tempfile.TemporaryDirectory(prefix="conformance-strength-")
+    free: queue.Queue[Workspace] = queue.Queue()
+    numbers = itertools.count()
+
+    def workspace() -> Workspace:
+        try:
+            return free.get_nowait()
+        except queue.Empty:  # one workspace per job, made when first needed
+            return Workspace(Path(scratch.name) / str(next(numbers)), package)
+
+    def one(mutant: Mutant) -> MutantResult:
+        if mutant.id in equivalents or mutant.id in (killed_before or {}):
+            return settled(mutant)
+        specs = specs_for(mutant, line_map)
+        if not specs:
+            return run_mutant(mutant, package, specs, reference, spec_timeout)
+        taken = workspace()
+        try:
+            return run_mutant(mutant, package, specs, reference, spec_timeout, workspace=taken)
+        finally:
+            free.put(taken)
+
+    with scratch, ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         # Each worker thread drives one child process at a time: jobs children at once.
         futures = [pool.submit(one, mutant) for mutant in chosen]
         for done, future in enumerate(as_completed(futures), start=1):
