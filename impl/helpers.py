@@ -19,7 +19,10 @@ from werkzeug.utils import redirect as _werkzeug_redirect
 
 from . import signals
 from .globals import _cv_app, _cv_request, current_app, request, request_ctx, session
-from .wrappers import _split_blueprint_path  # noqa: F401  (historical location)
+from .wrappers import (
+    _ContextKeepingStream,
+    _split_blueprint_path,  # noqa: F401  (historical location)
+)
 
 if t.TYPE_CHECKING:
     from werkzeug.wrappers import Response as BaseResponse
@@ -58,64 +61,6 @@ def get_load_dotenv(default: bool = True) -> bool:
 def _first_given(*candidates: t.Any) -> t.Any:
     """The first candidate that is not ``None``, else ``None``."""
     return next((value for value in candidates if value is not None), None)
-
-
-class _ContextKeepingStream:
-    """Iterates *source* with the contexts it was created in pushed again.
-
-    :func:`stream_with_context` returns one. The contexts are recorded at
-    creation and pushed on the first step (the app context first, so the
-    request context reuses it), then popped when the source is exhausted,
-    fails, or the stream is closed. Pushing late matters: the request has
-    usually ended by then, so the request teardown runs a second time.
-    """
-
-    # States: not started, contexts pushed, finished.
-    _WAITING, _RUNNING, _DONE = range(3)
-
-    def __init__(self, source: t.Iterator[t.Any], contexts: tuple[t.Any, t.Any]) -> None:
-        self._source, self._contexts = source, contexts
-        self._state = self._WAITING
-
-    def __iter__(self) -> _ContextKeepingStream:
-        return self
-
-    def __next__(self) -> t.Any:
-        if self._state == self._WAITING:
-            for context in self._contexts:
-                context.push()
-            self._state = self._RUNNING
-        elif self._state == self._DONE:
-            raise StopIteration
-        try:
-            return next(self._source)
-        except StopIteration:
-            self._finish(None)
-            raise
-        except BaseException as error:
-            self._finish(error)
-            raise
-
-    def close(self) -> None:
-        """Close the source and pop the contexts; WSGI servers call this.
-
-        Closed while running (a client gone mid-stream), the stream was cut
-        short: teardown functions receive a ``GeneratorExit``, as Flask's do.
-        """
-        self._finish(GeneratorExit() if self._state == self._RUNNING else None)
-
-    def _finish(self, error: BaseException | None) -> None:
-        previous, self._state = self._state, self._DONE
-        if previous == self._DONE:
-            return
-        try:
-            closer = getattr(self._source, "close", None)
-            if closer is not None:
-                closer()
-        finally:
-            if previous == self._RUNNING:
-                for context in reversed(self._contexts):
-                    context.pop(error)
 
 
 def stream_with_context(

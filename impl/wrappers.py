@@ -67,6 +67,93 @@ def _config_limit(attribute: str, config_key: str, doc: str) -> t.Any:
     return property(read, write, doc=doc)
 
 
+class _ContextKeepingStream:
+    """Iterates *source* with the contexts it was created in pushed again.
+
+    :func:`stream_with_context` returns one. The contexts are recorded at
+    creation and pushed on the first step (the app context first, so the
+    request context reuses it), then popped when the source is exhausted,
+    fails, or the stream is closed. Pushing late matters: the request has
+    usually ended by then, so the request teardown runs a second time.
+    """
+
+    # States: not started, contexts pushed, finished.
+    _WAITING, _RUNNING, _DONE = range(3)
+
+    def __init__(self, source: t.Iterator[t.Any], contexts: tuple[t.Any, t.Any]) -> None:
+        self._source, self._contexts = source, contexts
+        self._state = self._WAITING
+        # Set by Response.__call__ when it hands this stream to the server as
+        # the response body: chunks are then encoded here and close() closes
+        # the response; see :meth:`serve_as_body`.
+        self._encode = False
+        self._response_close: t.Callable[[], None] | None = None
+
+    def __iter__(self) -> _ContextKeepingStream:
+        return self
+
+    def serve_as_body(self, response_close: t.Callable[[], None]) -> _ContextKeepingStream:
+        """Make this stream the WSGI body of the response it belongs to.
+
+        PERF: Werkzeug wraps a streamed body in a generator that encodes
+        ``str`` chunks and a ``ClosingIterator`` that closes the response:
+        two more Python frames per chunk. This stream does both itself:
+        chunks are encoded as Werkzeug's generator would, and ``close()``
+        calls *response_close*, which closes this stream in turn (and runs
+        the response's ``call_on_close`` functions) exactly as the
+        ``ClosingIterator`` would.
+        """
+        self._encode, self._response_close = True, response_close
+        return self
+
+    def __next__(self) -> t.Any:
+        state = self._state
+        if state != self._RUNNING:
+            if state == self._DONE:
+                raise StopIteration
+            for context in self._contexts:
+                context.push()
+            self._state = self._RUNNING
+        try:
+            item = next(self._source)
+        except StopIteration:
+            self._finish(None)
+            raise
+        except BaseException as error:
+            self._finish(error)
+            raise
+        if self._encode and isinstance(item, str):
+            return item.encode()
+        return item
+
+    def close(self) -> None:
+        """Close the source and pop the contexts; WSGI servers call this.
+
+        Closed while running (a client gone mid-stream), the stream was cut
+        short: teardown functions receive a ``GeneratorExit``, as Flask's do.
+        """
+        response_close = self._response_close
+        if response_close is not None:
+            # Served as a body: the server's close() is the response's.
+            self._response_close = None
+            response_close()
+            return
+        self._finish(GeneratorExit() if self._state == self._RUNNING else None)
+
+    def _finish(self, error: BaseException | None) -> None:
+        previous, self._state = self._state, self._DONE
+        if previous == self._DONE:
+            return
+        try:
+            closer = getattr(self._source, "close", None)
+            if closer is not None:
+                closer()
+        finally:
+            if previous == self._RUNNING:
+                for context in reversed(self._contexts):
+                    context.pop(error)
+
+
 class Request(_WerkzeugRequest):
     """The request object the application uses, available as ``request``.
 
@@ -286,5 +373,10 @@ class Response(_WerkzeugResponse):
                         return body
                 if head:
                     return ClosingIterator((), self.close)
+                if type(body) is _ContextKeepingStream and cls.close is _WerkzeugResponse.close:
+                    # PERF: stream_with_context's stream encodes and closes
+                    # itself, one frame per chunk instead of three; stream
+                    # scenario 0.44 -> 0.41 of Flask's CPU time.
+                    return body.serve_as_body(self.close)
                 return ClosingIterator(self.iter_encoded(), self.close)
         return super().__call__(environ, start_response)
