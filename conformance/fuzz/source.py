@@ -12,6 +12,7 @@ The description's shape (all keys always present):
 - ``options``: keyword arguments of ``Flask()`` (``host_matching``, ``subdomain_matching``);
 - ``config``: values for ``app.config``;
 - ``url_map``: attributes of ``app.url_map`` (``strict_slashes``, ``merge_slashes``);
+- ``signals`` (optional): when true, every signal the app sends is traced;
 - ``json`` (optional): attributes of ``app.json`` (``sort_keys``, ``ensure_ascii``, ``compact``);
 - ``blueprints``: ``{name, parent, url_prefix, subdomain, url_defaults}``, a parent by index;
 - ``routes``: ``{scope, segments, slash, endpoint, methods, strict_slashes, defaults,
@@ -34,6 +35,35 @@ TEMPLATE = (
 
 class FuzzError(Exception):
     """An exception of the app's own, raised by views and matched by handlers."""
+
+
+SIGNALS = (
+    "request_started",
+    "request_finished",
+    "got_request_exception",
+    "request_tearing_down",
+    "appcontext_pushed",
+    "appcontext_popped",
+    "appcontext_tearing_down",
+    "message_flashed",
+    "template_rendered",
+    "before_render_template",
+)
+
+
+def record_signals(target, app, trace):
+    """Append each signal the app sends to the trace, with its arguments' names and
+    the type of an exception it carries; the receivers live as long as the app."""
+    receivers = app.extensions["fuzz_receivers"] = []
+    for name in SIGNALS:
+
+        def receiver(sender, _name=name, **extra):
+            error = extra.get("exception", extra.get("exc"))
+            kind = type(error).__name__ if error is not None else None
+            trace.append(f"signal {_name} {sorted(extra)} {kind}")
+
+        receivers.append(receiver)
+        getattr(target, name).connect(receiver, app)
 
 
 def streamed(parts):
@@ -226,6 +256,8 @@ def app_source(app: dict[str, Any]) -> str:
     options = "".join(f", {key}={value!r}" for key, value in app["options"].items())
     lines.append(f"    app = target.Flask('fuzz_app', static_folder=None{options})")
     lines.append(f"    app.config.update({app['config']!r})")
+    if app.get("signals"):
+        lines.append("    record_signals(target, app, trace)")
     for key, value in app["url_map"].items():
         lines.append(f"    app.url_map.{key} = {value!r}")
     for key, value in app.get("json", {}).items():

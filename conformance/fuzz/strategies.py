@@ -302,6 +302,7 @@ def apps(draw: st.DrawFn) -> dict[str, Any]:
         "config": config,
         "url_map": url_map,
         "json": json,
+        "signals": draw(st.booleans()),
         "blueprints": blueprints,
         "routes": routes,
         "hooks": hooks,
