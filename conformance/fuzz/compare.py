@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-FIELDS = ("escaped", "status", "headers", "body", "trace")
+FIELDS = ("escaped", "status", "headers", "body", "trace", "warnings")
 
 
 def differences(target: dict[str, Any], reference: dict[str, Any]) -> list[str]:

@@ -2,8 +2,8 @@
 
 An observation is ``{"build_error": name | None, "exchanges": [...]}``; each
 exchange has the status line, the headers (``Date`` dropped), the body, the
-name of an exception that escaped the test client (or None) and the trace the
-hooks and views appended.
+name of an exception that escaped the test client (or None), the trace the
+hooks and views appended and the categories of the warnings issued.
 
 Signed cookies are compared exactly: while a case runs, itsdangerous's clock
 (``TimestampSigner.get_timestamp``) is frozen at :data:`FROZEN_TIMESTAMP`, on
@@ -179,8 +179,8 @@ def observe(target: Target, case: dict[str, Any]) -> dict[str, Any]:
     _quiet_app_logger()
     namespace: dict[str, Any] = {}
     trace: list[str] = []
-    with frozen_clock(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with frozen_clock(), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         try:
             exec(compile(app_source(case["app"]), "<fuzz app>", "exec"), namespace)
             app = namespace["build"](target, trace)
@@ -192,7 +192,11 @@ def observe(target: Target, case: dict[str, Any]) -> dict[str, Any]:
         carried: list[str | None] = [None]
         for request in case["requests"]:
             trace.clear()
-            exchanges.append(_exchange(client, request, trace, carried))
+            del caught[:]
+            exchange = _exchange(client, request, trace, carried)
+            # Warnings by category: their wording is each implementation's own.
+            exchange["warnings"] = sorted({type(w.message).__name__ for w in caught})
+            exchanges.append(exchange)
     return {"build_error": None, "exchanges": exchanges}
 
 
