@@ -18,8 +18,55 @@ from __future__ import annotations
 import typing as t
 
 from werkzeug.routing import MapAdapter, Rule
+from werkzeug.routing.converters import DEFAULT_CONVERTERS
 
 _SECURE_SCHEMES = frozenset({"https", "wss"})
+#: The converter classes whose ``to_url`` is a pure function of the value.
+_PURE_CONVERTERS = frozenset(DEFAULT_CONVERTERS.values())
+#: Longest string value remembered: the memory kept stays small.
+_REMEMBERED_VALUE_LENGTH = 200
+#: How many built URLs :func:`_build_remembered` keeps, across all rules.
+_REMEMBERED_LIMIT = 4096
+#: ``(rule, sort_parameters, sort_key, *values' items) -> (rule, Rule.build's result)``.
+_remembered: dict[tuple[t.Any, ...], tuple[Rule, tuple[str, str] | None]] = {}
+#: Rules whose converters are all Werkzeug's own, by ``id``, holding the rule.
+_pure_rules: dict[int, tuple[Rule, bool]] = {}
+
+
+def _build_remembered(
+    rule: Rule, url_map: t.Any, values: dict[str, t.Any]
+) -> tuple[str, str] | None:
+    """``rule.build(values, True)``, remembered when that is a pure function of *values*.
+
+    PERF: a view builds the same few URLs request after request; building
+    one runs the rule's compiled builder, each converter's ``to_url`` and
+    the query encoding. Their result depends only on the rule, the map's
+    parameter sorting and the values, when each value is a ``str`` or an
+    ``int`` (strings up to :data:`_REMEMBERED_VALUE_LENGTH` characters, so that
+    what is kept stays small) and each converter one of Werkzeug's own, so it is kept
+    (at most :data:`_REMEMBERED_LIMIT` of them) and reused.
+    """
+    for value in values.values():
+        kind = type(value)
+        if kind is not int and (kind is not str or len(value) > _REMEMBERED_VALUE_LENGTH):
+            return rule.build(values, True)
+    found = _pure_rules.get(id(rule))
+    if found is None or found[0] is not rule:
+        pure = all(type(converter) in _PURE_CONVERTERS for converter in rule._converters.values())
+        if len(_pure_rules) < _REMEMBERED_LIMIT:
+            _pure_rules[id(rule)] = (rule, pure)
+    else:
+        pure = found[1]
+    if not pure:
+        return rule.build(values, True)
+    key = (id(rule), url_map.sort_parameters, url_map.sort_key, *values.items())
+    remembered = _remembered.get(key)
+    if remembered is not None and remembered[0] is rule:
+        return remembered[1]
+    built = rule.build(values, True)
+    if len(_remembered) < _REMEMBERED_LIMIT:
+        _remembered[key] = (rule, built)
+    return built
 
 
 def build_directly(
@@ -55,7 +102,7 @@ def build_directly(
     for argument in rule.arguments:
         if argument not in values:
             return None
-    built = rule.build(values, True)
+    built = _build_remembered(rule, url_map, values)
     if built is None:
         return None
     domain_part, path = built
