@@ -1,0 +1,96 @@
+"""The ``flask`` group's own settings: ``--help`` with an app named in the
+environment, ``set_debug_flag``, ``context_settings``, plugin commands, and the
+``routes --sort domain`` order."""
+
+import importlib.metadata
+
+import click
+
+
+def test_help_alone_lists_the_commands_of_the_app_named_in_flask_app(target, runner, monkeypatch):
+    """``flask --help`` with the application named only in ``FLASK_APP`` loads it and lists its custom commands (Flask docs: Custom Commands)."""
+    monkeypatch.setenv("FLASK_APP", "cliapp_app")
+
+    result = runner.invoke(target.cli.cli, ["--help"])
+
+    assert result.exit_code == 0, result.output
+    assert "hello" in [line.split()[0] for line in result.output.splitlines() if line.strip()]
+
+
+def test_flask_group_sets_debug_from_the_debug_option_by_default(target, runner):
+    """A ``FlaskGroup`` built without ``set_debug_flag`` sets the loaded application's ``debug`` from ``--no-debug``, over what the app set (Flask API: cli.FlaskGroup)."""
+    app = target.Flask("conformance_set_debug")
+    app.debug = True
+
+    @app.cli.command("state")
+    def state():
+        click.echo(f"debug={target.current_app.debug}")
+
+    group = target.cli.FlaskGroup(create_app=lambda: app)
+
+    result = runner.invoke(group, ["--no-debug", "state"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "debug=False\n"
+
+
+def test_flask_group_keeps_the_context_settings_it_is_given(target, runner):
+    """``FlaskGroup(context_settings=...)`` keeps the given settings, such as extra help option names (Flask API: cli.FlaskGroup)."""
+    group = target.cli.FlaskGroup(
+        name="custom", context_settings={"help_option_names": ["-h", "--help"]}
+    )
+
+    result = runner.invoke(group, ["-h"])
+
+    assert result.exit_code == 0, result.output
+    assert "Usage: custom [OPTIONS] COMMAND [ARGS]..." in result.output
+
+
+def test_flask_group_adds_commands_from_the_flask_commands_entry_points(
+    target, runner, monkeypatch
+):
+    """A ``FlaskGroup`` offers the commands installed packages register in the ``flask.commands`` entry point group (Flask docs: Plugins)."""
+
+    @click.command("plugged")
+    def plugged():
+        click.echo("from a plugin")
+
+    class PluginEntryPoint:
+        name = "plugged"
+
+        def load(self):
+            return plugged
+
+    every_entry_point = importlib.metadata.entry_points
+
+    def entry_points(**selection):
+        if selection.get("group") == "flask.commands":
+            return [PluginEntryPoint()]
+        return every_entry_point(**selection)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+
+    result = runner.invoke(target.cli.FlaskGroup(name="custom"), ["plugged"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "from a plugin\n"
+
+
+def test_routes_sort_domain_orders_rows_by_subdomain(target, app):
+    """``flask routes --sort domain`` orders the rows by subdomain (Flask docs: Command Line Interface)."""
+    app.config["SERVER_NAME"] = "example.test"
+    app.url_map.default_subdomain = ""
+
+    @app.route("/", subdomain="zeta")
+    def alpha():
+        return ""
+
+    @app.route("/", subdomain="eta")
+    def beta():
+        return ""
+
+    result = app.test_cli_runner().invoke(target.cli.cli, ["routes", "--sort", "domain"])
+
+    assert result.exit_code == 0, result.output
+    rows = result.output.splitlines()[2:]
+    assert [row.split()[0] for row in rows] == ["static", "beta", "alpha"]
