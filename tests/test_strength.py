@@ -116,6 +116,15 @@ def test_import_time_sites_look_at_the_scope_they_configure() -> None:
     line_map = {"thing.py": {20: ["spec_a"], 26: ["spec_b"], 18: ["spec_import"]}}
     assert specs_for(default, line_map) == ["spec_a", "spec_b", "spec_import"]
     assert specs_for(inside, line_map) == ["spec_a"]
+    module_level = mutants["thing.py:7:8:constant"]
+    assert module_level.import_time and module_level.scope_lines[0] == 1
+    other_module = {"other.py": {3: ["spec_other"]}}
+    assert specs_for(module_level, {**line_map, **other_module}) == [
+        "spec_a",
+        "spec_b",
+        "spec_import",
+        "spec_other",
+    ]
 
 
 def test_a_function_body_run_at_import_looks_at_every_spec_of_its_module() -> None:

@@ -200,15 +200,21 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
     found: set[str] = set()
     for line in range(first, last + 1):
         found.update(lines.get(line, ()))
+    if mutant.import_time and first == 1:
+        # A module-level name (a context proxy, a signal, a message) is used
+        # from other modules' code: any spec of the suite may notice it.
+        return _ordered({spec for other in line_map.values() for spec in _specs_of(other)})
     run_at_import = {int(line) for line in lines.get(0, ())}
     if not mutant.import_time and run_at_import & set(range(first, last + 1)):
         # A function body that also runs at import (the module builds an
         # object with it, like ``flask.cli.cli``): any spec of the module may
         # use what it built.
-        for line, specs in lines.items():
-            if line:
-                found.update(specs)
+        found.update(_specs_of(lines))
     return _ordered(found)
+
+
+def _specs_of(lines: dict[int, list[str]]) -> set[str]:
+    return {spec for line, specs in lines.items() if line for spec in specs}
 
 
 def _ordered(specs: set[str]) -> list[str]:
