@@ -690,7 +690,9 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
         and ``SERVER_NAME`` must be configured.
         """
         if _scheme is not None and _external is not None and not _external:
-            raise ValueError("When specifying '_scheme', '_external' must be True.")
+            raise ValueError(
+                "'_scheme' only applies to external URLs: '_external' must be True with it"
+            )
 
         request_context = _cv_request.get(None)
         if request_context is None:

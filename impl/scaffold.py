@@ -147,7 +147,7 @@ def _cli_group_made(owner: t.Any) -> bool:
 def _open_for_reading(folder: str, resource: str, mode: str, encoding: str | None) -> t.IO[t.Any]:
     """Open *resource* under *folder*; only read modes are allowed."""
     if mode not in ("r", "rt", "rb"):
-        raise ValueError("Resources can only be opened for reading.")
+        raise ValueError(f"resources are opened for reading only; mode {mode!r} would write")
     full_path = os.path.join(folder, resource)
     if "b" in mode:
         return open(full_path, "rb")
@@ -281,7 +281,9 @@ class Scaffold:
     def send_static_file(self, filename: str) -> Response:
         """View serving *filename* from :attr:`static_folder`."""
         if not self.has_static_folder:
-            raise RuntimeError("'static_folder' must be set to serve static_files.")
+            raise RuntimeError(
+                f"{self.name!r} has no 'static_folder' set, so it has no static files to serve"
+            )
         return send_from_directory(
             t.cast(str, self.static_folder),
             filename,

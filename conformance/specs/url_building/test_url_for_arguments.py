@@ -4,7 +4,7 @@ import pytest
 
 
 def test_scheme_without_external_is_refused_with_its_reason(app):
-    """``url_for`` with ``_scheme`` and ``_external=False`` raises ``ValueError("When specifying '_scheme', '_external' must be True.")`` (Flask API: Flask.url_for)."""
+    """``url_for`` with ``_scheme`` and ``_external=False`` raises ``ValueError`` whose message names ``'_scheme'`` and ``'_external'`` and says it must be ``True`` (Flask API: Flask.url_for)."""
 
     @app.route("/")
     def index():
@@ -13,7 +13,8 @@ def test_scheme_without_external_is_refused_with_its_reason(app):
     with app.test_request_context(), pytest.raises(ValueError) as caught:
         app.url_for("index", _scheme="https", _external=False)
 
-    assert str(caught.value) == "When specifying '_scheme', '_external' must be True."
+    message = str(caught.value)
+    assert "'_scheme'" in message and "'_external'" in message and "True" in message
 
 
 def test_anchor_keeps_url_punctuation_and_quotes_the_rest(app):
