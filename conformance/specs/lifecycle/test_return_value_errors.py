@@ -1,4 +1,4 @@
-"""The errors a view's unusable return value raises, word for word."""
+"""The errors a view's unusable return value raises, and the facts their messages give."""
 
 import pytest
 
@@ -13,10 +13,8 @@ def test_a_view_returning_none_raises_a_type_error_naming_its_endpoint(app, clie
     with pytest.raises(TypeError) as caught:
         client.get("/none")
 
-    assert str(caught.value) == (
-        "The view function for 'nothing' did not return a valid response. The function"
-        " either returned None or ended without a return statement."
-    )
+    message = str(caught.value)
+    assert "'nothing'" in message and "None" in message and "return statement" in message
 
 
 def test_a_four_item_tuple_raises_a_type_error_listing_the_allowed_forms(app, client):
@@ -29,7 +27,6 @@ def test_a_four_item_tuple_raises_a_type_error_listing_the_allowed_forms(app, cl
     with pytest.raises(TypeError) as caught:
         client.get("/tuple")
 
-    assert str(caught.value) == (
-        "The view function did not return a valid response tuple. The tuple must have"
-        " the form (body, status, headers), (body, status), or (body, headers)."
-    )
+    message = str(caught.value)
+    for form in ("(body, status, headers)", "(body, status)", "(body, headers)"):
+        assert form in message
