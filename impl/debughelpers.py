@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing as t
 
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.routing import RequestRedirect
 
 if t.TYPE_CHECKING:
@@ -45,7 +45,7 @@ class DebugFilesKeyError(KeyError, AssertionError):
         return self.msg
 
 
-class _FilesWithHint(MultiDict):  # type: ignore[type-arg]
+class _FilesWithHint(ImmutableMultiDict):  # type: ignore[type-arg]
     """``request.files`` in debug mode, explaining a likely missing enctype."""
 
     def __init__(self, request: Request) -> None:
@@ -61,6 +61,11 @@ class _FilesWithHint(MultiDict):  # type: ignore[type-arg]
             raise DebugFilesKeyError(self._request, key).with_traceback(
                 error.__traceback__
             ) from None
+
+
+# Code that inspects ``request.files`` sees the class Werkzeug gives it.
+_FilesWithHint.__name__ = _FilesWithHint.__qualname__ = ImmutableMultiDict.__name__
+_FilesWithHint.__module__ = ImmutableMultiDict.__module__
 
 
 class FormDataRoutingRedirect(AssertionError):
