@@ -92,6 +92,11 @@ def test_operators_skip_docstrings_type_checking_repr_and_annotations() -> None:
     assert not any(mutant.line in (4, 5) for mutant in find_mutants(SOURCE, "thing.py"))
 
 
+def test_attribute_docstrings_and_slots_are_not_mutated() -> None:
+    source = b'class A:\n    __slots__ = ("a",)\n    size = 1\n    """The size."""\n'
+    assert [mutant.original for mutant in find_mutants(source, "a.py")] == ["size = 1", "1"]
+
+
 def test_every_mutant_compiles_and_keeps_line_numbers() -> None:
     for mutant in find_mutants(SOURCE, "thing.py"):
         changed = mutant.apply(SOURCE)

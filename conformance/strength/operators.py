@@ -20,7 +20,8 @@ The operators, named in each mutant's id:
 - ``if-false``: an ``if`` test becomes ``False`` (the branch never runs);
   ``drop-else``: the test of an ``if`` with an ``else`` becomes ``True``.
 
-Not mutated: ``if TYPE_CHECKING`` blocks (either polarity), docstrings,
+Not mutated: ``if TYPE_CHECKING`` blocks (either polarity), docstrings (and
+strings standing alone as statements, documenting an attribute), ``__slots__``,
 annotations, ``__repr__`` methods, ``typing.overload`` stubs, ``TypeVar``
 declarations and ``cast`` type names, ``...`` and
 ``None`` constants, f-string pieces, and the ``typing`` module (aliases only).
@@ -254,6 +255,8 @@ class _SiteFinder(ast.NodeVisitor):
     def generic_visit(self, node: ast.AST) -> None:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and _declares_a_type(node.value):
             return
+        if _is_attribute_docstring(node) or _assigns_slots(node):
+            return
         if isinstance(node, ast.stmt):
             self.enter_statement(node)
             super().generic_visit(node)
@@ -371,6 +374,23 @@ def _declares_a_type(value: ast.expr | None) -> bool:
     function = value.func
     name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
     return name in TYPING_CALLS - {"cast"}
+
+
+def _is_attribute_docstring(node: ast.AST) -> bool:
+    """A string standing alone as a statement: documentation (of the attribute
+    above it, for Sphinx), never run for an effect."""
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
+def _assigns_slots(node: ast.AST) -> bool:
+    """``__slots__ = (...)``: memory layout, not behaviour."""
+    return isinstance(node, ast.Assign) and any(
+        isinstance(name, ast.Name) and name.id == "__slots__" for name in node.targets
+    )
 
 
 def _is_overload(decorator: ast.expr) -> bool:
