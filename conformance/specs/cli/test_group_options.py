@@ -3,6 +3,7 @@ environment, ``set_debug_flag``, ``context_settings``, plugin commands, and the
 ``routes --sort domain`` order."""
 
 import importlib.metadata
+import sys
 
 import click
 
@@ -94,3 +95,23 @@ def test_routes_sort_domain_orders_rows_by_subdomain(target, app):
     assert result.exit_code == 0, result.output
     rows = result.output.splitlines()[2:]
     assert [row.split()[0] for row in rows] == ["static", "beta", "alpha"]
+
+
+def test_the_flask_command_group_is_named_flask(target, runner):
+    """The ``flask`` command's group is named ``flask``, the name its usage line shows (Flask docs: Command Line Interface)."""
+    result = runner.invoke(target.cli.cli, ["--help"])
+
+    assert result.exit_code == 0, result.output
+    assert "Usage: flask [OPTIONS] COMMAND [ARGS]..." in result.output.splitlines()
+
+
+def test_missing_dotenv_library_tip_also_counts_a_flaskenv_file(
+    target, tmp_path, monkeypatch, capsys
+):
+    """Without python-dotenv, ``load_dotenv`` prints its tip when only a ``.flaskenv`` file is present (Flask API: cli.load_dotenv)."""
+    monkeypatch.setitem(sys.modules, "dotenv", None)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".flaskenv").write_text("CLIGROUP_FLASKENV=1\n", encoding="utf-8")
+
+    assert target.cli.load_dotenv() is False
+    assert "python-dotenv" in capsys.readouterr().err
