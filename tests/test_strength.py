@@ -190,6 +190,19 @@ def test_the_score_leaves_out_equivalents_and_counts_no_coverage_against() -> No
     assert "b.py:no coverage [no coverage]" in text
 
 
+def test_the_behaviour_score_leaves_out_changed_message_wording() -> None:
+    run = StrengthRun("flask", "3.1.3", seed=0, sample=3, population=9, jobs=2)
+    message = '"Cannot do that."'
+    run.results = [
+        MutantResult("a.py:1:0:remove", "a.py", 1, "remove", "x()", "pass", KILLED),
+        MutantResult("a.py:2:0:constant", "a.py", 2, "constant", message, "'XX'", SURVIVED),
+        MutantResult("a.py:3:0:constant", "a.py", 3, "constant", '"key"', "'XXkeyXX'", KILLED),
+    ]
+    figures = scores(run)["overall"]
+    assert (figures["score"], figures["behaviour_score"], figures["wording"]) == (66.7, 100.0, 1)
+    assert "a.py:2:0:constant [survived, wording]" in "\n".join(render(run, scores(run)))
+
+
 SPEC = "conformance/specs/config/test_from_mapping.py::test_from_mapping_ignores_keys_not_all_uppercase[flask]"
 
 
