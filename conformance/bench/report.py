@@ -57,7 +57,7 @@ def describe(facts: dict[str, Any]) -> str:
 
 
 def render_table(measurements: list[Measurement], facts: dict[str, Any], rounds: int) -> list[str]:
-    """Median µs per request for A and B, and B/A, per scenario.
+    """Median CPU µs per request for A and B, and B/A, per scenario.
 
     With reference frameworks, one column of µs each (``-`` where a framework
     cannot express the scenario) and B's time over the first reference's.
@@ -75,7 +75,7 @@ def render_table(measurements: list[Measurement], facts: dict[str, Any], rounds:
         head += f"{versus:>{len(versus) + 3}}"
     lines = [
         describe(facts),
-        f"median of {rounds} rounds, µs per request, in process through WSGI",
+        f"median of {rounds} rounds, CPU µs per request, in process through WSGI",
     ]
     if references:
         lines.append(

@@ -4,8 +4,8 @@ Both targets live in one process. For each scenario, each target is first
 warmed up, then the bench takes ``rounds`` samples of each, interleaved: A
 then B in even rounds, B then A in odd ones, so that drift in the machine
 (frequency scaling, other load) falls on both alike. A sample is the mean
-time per request over a batch of requests; a target's figure for a scenario
-is the median of its samples.
+CPU time per request over a batch of requests (:func:`time_requests` says
+why CPU time); a target's figure for a scenario is the median of its samples.
 """
 
 from __future__ import annotations
@@ -79,20 +79,27 @@ def check(prepared: Prepared, label: str) -> None:
 
 
 def time_requests(prepared: Prepared, count: int) -> float:
-    """Mean microseconds per request over ``count`` requests, bodies consumed and closed."""
+    """Mean CPU microseconds per request over ``count`` requests, bodies consumed and closed.
+
+    The clock is :func:`time.process_time`, the CPU time of the whole process
+    (every thread, so a target that runs work in a thread of its own is
+    charged for it): on a shared machine, wall time also counts the time the
+    process waits for a CPU, which swings with other people's work, while
+    the CPU time spent on a request hardly moves.
+    """
     app = prepared.app
     fresh_environ = prepared.fresh_environ
     start_response = _start_response
     join = b"".join
     gc.collect()
-    started = time.perf_counter()
+    started = time.process_time()
     for _ in range(count):
         iterable = app(fresh_environ(), start_response)
         join(iterable)
         close = getattr(iterable, "close", None)
         if close is not None:
             close()
-    return (time.perf_counter() - started) / count * 1e6
+    return (time.process_time() - started) / count * 1e6
 
 
 @dataclass
