@@ -50,3 +50,18 @@ def test_run_accepts_adhoc_in_any_case(target, runner, served):
     assert result.exit_code == 0, result.output
     ((_, options),) = served
     assert options["ssl_context"] == "adhoc"
+
+
+def test_run_refuses_a_directory_as_certificate(target, runner, served, tmp_path):
+    """``flask run --cert`` refuses a directory, even with ``--key`` given, and does not serve (Flask docs: Run the Development Server)."""
+    key = tmp_path / "server.key"
+    key.write_text("not used", encoding="utf-8")
+
+    result = runner.invoke(
+        target.cli.cli,
+        ["--app", "cliapp_app", "run", "--cert", str(tmp_path), "--key", str(key)],
+    )
+
+    assert result.exit_code == 2, result.output
+    assert "--cert" in result.output
+    assert served == []
