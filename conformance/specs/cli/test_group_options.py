@@ -3,9 +3,20 @@ environment, ``set_debug_flag``, ``context_settings``, plugin commands, and the
 ``routes --sort domain`` order."""
 
 import importlib.metadata
+import os
 import sys
 
 import click
+import pytest
+
+
+@pytest.fixture
+def empty_dir(tmp_path, monkeypatch):
+    """An empty working directory; the variable used here starts unset."""
+    monkeypatch.setenv("CLIGROUP_VALUE", "placeholder")
+    monkeypatch.delenv("CLIGROUP_VALUE")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 def test_help_alone_lists_the_commands_of_the_app_named_in_flask_app(target, runner, monkeypatch):
@@ -115,3 +126,21 @@ def test_missing_dotenv_library_tip_also_counts_a_flaskenv_file(
 
     assert target.cli.load_dotenv() is False
     assert "python-dotenv" in capsys.readouterr().err
+
+
+def test_flask_skip_dotenv_set_to_zero_still_loads_dotenv_files(
+    target, runner, empty_dir, monkeypatch
+):
+    """``FLASK_SKIP_DOTENV=0`` (like ``false`` or ``no``) does not skip the dotenv files (Flask docs: Environment Variables From dotenv)."""
+    monkeypatch.setenv("FLASK_SKIP_DOTENV", "0")
+    (empty_dir / ".env").write_text("CLIGROUP_VALUE=loaded\n", encoding="utf-8")
+    group = target.cli.FlaskGroup(name="custom")
+
+    @group.command("show", with_appcontext=False)
+    def show():
+        click.echo(os.environ.get("CLIGROUP_VALUE"))
+
+    result = runner.invoke(group, ["show"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "loaded\n"
