@@ -25,12 +25,12 @@ _SECURE_SCHEMES = frozenset({"https", "wss"})
 _PURE_CONVERTERS = frozenset(DEFAULT_CONVERTERS.values())
 #: Longest string value remembered: the memory kept stays small.
 _REMEMBERED_VALUE_LENGTH = 200
-#: How many built URLs :func:`_build_remembered` keeps, across all rules.
+#: How many built URLs :func:`_build_remembered` keeps per URL map.
 _REMEMBERED_LIMIT = 4096
-#: ``(rule, sort_parameters, sort_key, *values' items) -> (rule, Rule.build's result)``.
-_remembered: dict[tuple[t.Any, ...], tuple[Rule, tuple[str, str] | None]] = {}
-#: Rules whose converters are all Werkzeug's own, by ``id``, holding the rule.
-_pure_rules: dict[int, tuple[Rule, bool]] = {}
+#: The attribute of a :class:`~werkzeug.routing.Map` holding its remembered
+#: URLs: ``(id(rule), sort_parameters, sort_key, *values' items) -> (rule,
+#: Rule.build's result)``, and ``id(rule) -> (rule, converters are pure)``.
+_MEMO_ATTRIBUTE = "_impl_built_urls"
 
 
 def _build_remembered(
@@ -44,28 +44,34 @@ def _build_remembered(
     parameter sorting and the values, when each value is a ``str`` or an
     ``int`` (strings up to :data:`_REMEMBERED_VALUE_LENGTH` characters, so that
     what is kept stays small) and each converter one of Werkzeug's own, so it is kept
-    (at most :data:`_REMEMBERED_LIMIT` of them) and reused.
+    (at most :data:`_REMEMBERED_LIMIT` of them, on the map) and reused.
     """
     for value in values.values():
         kind = type(value)
         if kind is not int and (kind is not str or len(value) > _REMEMBERED_VALUE_LENGTH):
             return rule.build(values, True)
-    found = _pure_rules.get(id(rule))
+    # Kept on the map itself, so that it goes when the map does.
+    memo = url_map.__dict__.get(_MEMO_ATTRIBUTE)
+    if memo is None:
+        memo = ({}, {})
+        setattr(url_map, _MEMO_ATTRIBUTE, memo)
+    remembered_urls, pure_rules = memo
+    found = pure_rules.get(id(rule))
     if found is None or found[0] is not rule:
         pure = all(type(converter) in _PURE_CONVERTERS for converter in rule._converters.values())
-        if len(_pure_rules) < _REMEMBERED_LIMIT:
-            _pure_rules[id(rule)] = (rule, pure)
+        if len(pure_rules) < _REMEMBERED_LIMIT:
+            pure_rules[id(rule)] = (rule, pure)
     else:
         pure = found[1]
     if not pure:
         return rule.build(values, True)
     key = (id(rule), url_map.sort_parameters, url_map.sort_key, *values.items())
-    remembered = _remembered.get(key)
+    remembered = remembered_urls.get(key)
     if remembered is not None and remembered[0] is rule:
         return remembered[1]
     built = rule.build(values, True)
-    if len(_remembered) < _REMEMBERED_LIMIT:
-        _remembered[key] = (rule, built)
+    if len(remembered_urls) < _REMEMBERED_LIMIT:
+        remembered_urls[key] = (rule, built)
     return built
 
 
