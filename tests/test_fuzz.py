@@ -91,7 +91,7 @@ def _fixtures_env() -> dict[str, str]:
 def test_ci_profile_finds_no_divergence_between_impl_and_flask(capsys) -> None:
     assert main(["fuzz", "impl", "--vs", "flask", "--profile", "ci", "--no-save"]) == 0
     output = capsys.readouterr().out
-    assert "impl vs flask: 60 examples" in output
+    assert "impl vs flask: 100 examples" in output
     assert "no divergence" in output
 
 
@@ -220,3 +220,9 @@ def test_headers_drop_the_date_and_sort_allow_and_expiry() -> None:
         ["Content-Type", "text/plain"],
         ["Set-Cookie", "session=a; Expires=<date>; Path=/"],
     ]
+
+
+def test_the_repository_corpus_replays_fixed_on_impl() -> None:
+    graded = corpus.replay("impl", "flask")
+    assert len(graded) >= 9
+    assert [identifier for identifier, fixed, _ in graded if not fixed] == []

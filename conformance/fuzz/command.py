@@ -26,7 +26,7 @@ BAD_INPUT = 2
     type=click.Choice(["ci", "deep"]),
     default="ci",
     show_default=True,
-    help="ci: 60 derandomized cases; deep: 2,000 cases from a random or given seed.",
+    help="ci: 100 derandomized cases; deep: 2,000 cases from a random or given seed.",
 )
 @click.option("--replay", is_flag=True, help="Re-run the corpus: each case FIXED or FAILING.")
 @click.option(

@@ -7,7 +7,7 @@ minimal case, which the run returns with its differences.
 
 Profiles:
 
-- ``ci``: 60 examples, derandomized (the same cases every run), for the
+- ``ci``: 100 examples, derandomized (the same cases every run), for the
   project's tests; a divergence is shrunk for at most 15 seconds;
 - ``deep``: 2,000 examples from a random (or given) seed, for long runs in
   chunks with different seeds; shrinking stops after 60 seconds.
@@ -32,7 +32,7 @@ from conformance.fuzz.execute import open_sides
 from conformance.fuzz.strategies import cases
 
 PROFILES: dict[str, dict[str, Any]] = {
-    "ci": {"max_examples": 60, "derandomize": True},
+    "ci": {"max_examples": 100, "derandomize": True},
     "deep": {"max_examples": 2000, "derandomize": False},
 }
 

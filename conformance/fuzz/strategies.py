@@ -432,9 +432,7 @@ def _bend(draw: st.DrawFn, path: str) -> str:
     how = draw(
         st.sampled_from(
             (
-                "keep",
-                "keep",
-                "keep",
+                "toggle_slash",
                 "toggle_slash",
                 "toggle_slash",
                 "double_slash",
