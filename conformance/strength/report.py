@@ -33,7 +33,7 @@ def is_wording(result: MutantResult) -> bool:
     if result.operator != "constant":
         return False
     try:
-        value = ast.literal_eval(result.original)
+        value = ast.literal_eval(f"({result.original})")  # implicit concatenation spans lines
     except (ValueError, SyntaxError):
         return False
     return isinstance(value, str) and " " in value.strip()
