@@ -37,6 +37,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         except ImportError:
             continue
         for module in pkgutil.walk_packages(getattr(package, "__path__", []), f"{name}."):
+            if module.name.endswith(".__main__"):
+                continue  # running it is what importing it does
             try:
                 importlib.import_module(module.name)
             except Exception:  # an optional module missing its extra: the specs will say
