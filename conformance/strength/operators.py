@@ -77,6 +77,8 @@ class Mutant:
     #: For an import-time change, the lines of the function, class or module
     #: it configures: the specs executing them are the ones that can notice it.
     scope_lines: tuple[int, int] = (0, 0)
+    #: What that scope is: "module", "class" or "function" (a header).
+    scope_kind: str = ""
 
     @property
     def id(self) -> str:
@@ -108,7 +110,7 @@ class _SiteFinder(ast.NodeVisitor):
         self.statement: ast.stmt | None = None
         self.scopes: list[str] = ["module"]  # module, class, function
         self.in_header = False  # decorators, defaults, base classes
-        self.spans: list[tuple[int, int]] = [(1, source.count(b"\n") + 1)]
+        self.spans: list[tuple[int, int, str]] = [(1, source.count(b"\n") + 1, "module")]
 
     # Positions -------------------------------------------------------------
 
@@ -150,7 +152,8 @@ class _SiteFinder(ast.NodeVisitor):
                 end=end,
                 statement_lines=lines,
                 import_time=import_time,
-                scope_lines=self.spans[-1] if import_time else (0, 0),
+                scope_lines=self.spans[-1][:2] if import_time else (0, 0),
+                scope_kind=self.spans[-1][2] if import_time else "",
             )
         )
 
@@ -179,7 +182,7 @@ class _SiteFinder(ast.NodeVisitor):
         outer = self.statement
         self.statement = node
         self.in_header = True
-        self.spans.append((node.lineno, node.end_lineno or node.lineno))
+        self.spans.append((node.lineno, node.end_lineno or node.lineno, "function"))
         for decorator in node.decorator_list:
             self.visit(decorator)
         for default in [*node.args.defaults, *node.args.kw_defaults]:
@@ -202,7 +205,7 @@ class _SiteFinder(ast.NodeVisitor):
             self.visit(item)
         self.in_header = False
         self.scopes.append("class")
-        self.spans.append((node.lineno, node.end_lineno or node.lineno))
+        self.spans.append((node.lineno, node.end_lineno or node.lineno, "class"))
         self.visit_statements(self.body_without_docstring(node.body))
         self.spans.pop()
         self.scopes.pop()

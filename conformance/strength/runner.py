@@ -200,9 +200,10 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
     found: set[str] = set()
     for line in range(first, last + 1):
         found.update(lines.get(line, ()))
-    if mutant.import_time and first == 1:
-        # A module-level name (a context proxy, a signal, a message) is used
-        # from other modules' code: any spec of the suite may notice it.
+    if mutant.import_time and mutant.scope_kind in ("module", "class"):
+        # A module-level name (a context proxy, a signal, a message) or a
+        # class attribute is read from other modules' code, often without
+        # running a line of its own module: any spec of the suite may notice it.
         return _ordered({spec for other in line_map.values() for spec in _specs_of(other)})
     run_at_import = {int(line) for line in lines.get(0, ())}
     if not mutant.import_time and run_at_import & set(range(first, last + 1)):
