@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from conformance import leftovers
+from conformance.expectations import load_expectations
 from conformance.paths import SPECS_DIR, child_pytest_args
 from conformance.plugin import RUNNER_PID_VARIABLE
-from conformance.results import ERROR, TIMEOUT, SpecResult
+from conformance.results import ERROR, EXPECTED_FAILURE, TIMEOUT, SpecResult
 
 #: pytest's exit statuses that mean "the session ran to its end".
 FINISHED = {0, 1, 5}
@@ -212,13 +213,17 @@ class TargetProcess:
             return
         spec_id, target = spec
         self.run.incidents.append(f"{spec_id} {what}")
+        # A spec the expectations file lists as failing did not show the
+        # behaviour either way: crashing or hanging in it is that failure.
+        expected = load_expectations(target, self.expectations_dir).reason_for(spec_id)
         result = SpecResult(
             id=spec_id,
             target=target,
             area=spec_id.split("/")[0],
-            outcome=outcome,
+            outcome=EXPECTED_FAILURE if expected is not None else outcome,
             duration=0.0,
             message=what,
+            expected=expected,
         )
         with open(self.results_path, "a", encoding="utf-8") as stream:
             stream.write("\n" + json.dumps({"kind": "result", **result.to_json()}) + "\n")

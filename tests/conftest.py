@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +62,41 @@ def fixtures_env(monkeypatch):
         "PYTHONPATH",
         os.pathsep.join(filter(None, [str(FIXTURES_DIR), os.environ.get("PYTHONPATH")])),
     )
+
+
+# Long jobs that spend their time in child processes (building and installing
+# the wheel, the spec suite again on impl's general path). A test module lists
+# them in START_EARLY; they start as soon as collection ends, on the core the
+# mostly one-at-a-time tests leave idle, and each test waits for its own.
+_early_pool: ThreadPoolExecutor | None = None
+_early_jobs: dict[str, Future] = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    global _early_pool
+    modules = {item.module for item in session.items if isinstance(item, pytest.Function)}
+    jobs: dict[str, Callable[[], Any]] = {}
+    for module in modules:
+        jobs.update(getattr(module, "START_EARLY", {}))
+    if jobs:
+        _early_pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="early")
+        for name, job in jobs.items():
+            _early_jobs[name] = _early_pool.submit(job)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _early_pool is not None:
+        _early_pool.shutdown(wait=True, cancel_futures=True)
+
+
+def early_result(name: str, job: Callable[[], Any]) -> Any:
+    """The result of a job started early, or of running it now when it was not."""
+    future = _early_jobs.get(name)
+    return future.result() if future is not None else job()
+
+
+def scratch_folder(prefix: str) -> Path:
+    """A temporary folder removed when the test process ends."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder

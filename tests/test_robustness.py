@@ -148,3 +148,19 @@ def test_a_listed_spec_that_leaks_a_context_is_an_expected_failure(tmp_path: Pat
     (leaker,) = [result for result in results if result["id"] == TRIGGER_SPEC]
     assert leaker["outcome"] == "expected-failure"
     assert "left an application or request context pushed" in leaker["message"]
+
+
+def test_a_listed_spec_that_crashes_the_process_is_an_expected_failure(tmp_path: Path) -> None:
+    (tmp_path / "fakes.crashes.txt").write_text(f"{TRIGGER_SPEC}  dies on /hello\n")
+    report = tmp_path / "report.json"
+    completed = conformance(
+        "run", "--target", "fakes.crashes", "--area", "routing",
+        "--expectations", str(tmp_path), "--json", str(report),
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    results, incidents = _report(report)
+    (crasher,) = [result for result in results if result["id"] == TRIGGER_SPEC]
+    assert crasher["outcome"] == "expected-failure"
+    assert crasher["expected"] == "dies on /hello"
+    assert "SIGSEGV" in crasher["message"]
+    assert any("SIGSEGV" in incident for incident in incidents)

@@ -13,15 +13,16 @@ import pytest
 
 from conformance.paths import REPOSITORY_DIR
 
+from .conftest import early_result, scratch_folder
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Path:
+
+def build_and_install() -> Path:
     """A fresh venv (no system site-packages) with the project's wheel installed."""
-    scratch = tmp_path_factory.mktemp("wheel")
+    scratch = scratch_folder("conformance-wheel-")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(scratch),
          str(REPOSITORY_DIR)],
-        check=True, capture_output=True, text=True, timeout=300,
+        check=True, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     (wheel,) = scratch.glob("flask_conformance-*.whl")
     environment = scratch / "venv"
@@ -29,9 +30,18 @@ def installed(tmp_path_factory) -> Path:
     python = environment / "bin" / "python"
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", str(wheel)],
-        check=True, capture_output=True, text=True, timeout=600,
+        check=True, capture_output=True, text=True, timeout=900,
     )  # fmt: skip
     return environment
+
+
+#: Building and installing take a minute or more of pip: started at collection.
+START_EARLY = {"wheel": build_and_install}
+
+
+@pytest.fixture(scope="module")
+def installed() -> Path:
+    return early_result("wheel", build_and_install)
 
 
 def test_installed_conformance_runs_an_area_from_another_folder(installed, tmp_path) -> None:
