@@ -170,9 +170,11 @@ def test_expected_failure_keeps_the_run_green(tmp_path: Path) -> None:
         "run", "--target", "fakes.crashes", "--area", "routing", "--expectations", str(tmp_path),
         "--json", str(report),
     )  # fmt: skip
-    # A crash is graded error by the parent, which no expectation turns green.
-    assert completed.returncode == 1
-    assert _results(report)[HELLO_SPEC]["outcome"] == "error"
+    # The crash is that spec's failure: listed, it keeps the run green, and the
+    # incident still says what happened.
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert _results(report)[HELLO_SPEC]["outcome"] == "expected-failure"
+    assert "incident: fakes.crashes:" in completed.stdout
 
 
 def test_update_expectations_writes_failures_with_reasons(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ import pytest
     [
         pytest.param("click", id="installed-package"),
         pytest.param("typing_extensions", id="installed-module"),
-        pytest.param("email", id="standard-library-package"),
     ],
 )
 def test_installed_application_instance_folder_is_under_the_prefix_var(target, import_name):
