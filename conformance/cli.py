@@ -140,6 +140,13 @@ def _stale_warnings(runs: list[TargetRun], areas: list[str], directory: Path | N
     return lines
 
 
+def _echo_incidents(runs: list[TargetRun]) -> None:
+    """One ``incident:`` line per crash, hang or refused declaration, target by target."""
+    for run in runs:
+        for incident in run.incidents:
+            click.echo(f"incident: {run.name}: {incident}")
+
+
 def _write_json(path: Path | None, runs: list[TargetRun]) -> None:
     if path is None:
         return
@@ -271,9 +278,7 @@ def run(
     versions = {run.name: run.version for run in runs}
     for line in render_run_summary(results, names, versions):
         click.echo(line)
-    for run_ in runs:
-        for incident in run_.incidents:
-            click.echo(f"incident: {run_.name}: {incident}")
+    _echo_incidents(runs)
     for line in _stale_warnings(runs, area_names, expectations):
         click.echo(line, err=True)
     _write_json(json_path, runs)
@@ -348,9 +353,7 @@ def compare(
     versions = {run.name: run.version for run in runs}
     for line in render_comparison(results, first, second, versions):
         click.echo(line)
-    for run_ in runs:
-        for incident in run_.incidents:
-            click.echo(f"incident: {run_.name}: {incident}")
+    _echo_incidents(runs)
     _write_json(json_path, runs)
     _write_formats(runs, junit=junit_path, markdown=markdown_path, html=html_path, badge=badge_path)
     if any(result.unexpected for result in results):
@@ -397,8 +400,7 @@ def matrix(
     for run_ in runs:
         for line in render_unexpected(results, run_.name):
             click.echo(line)
-        for incident in run_.incidents:
-            click.echo(f"incident: {run_.name}: {incident}")
+    _echo_incidents(runs)
     _write_json(json_path, runs)
     if markdown_path is not None:
         lines = render_matrix_markdown(results, names, versions)

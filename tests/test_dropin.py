@@ -7,7 +7,6 @@ in a child Python process.
 from __future__ import annotations
 
 import importlib.metadata
-import json
 import os
 import socket
 import subprocess
@@ -22,8 +21,9 @@ import pytest
 from conformance.paths import APPS_DIR, REPOSITORY_DIR
 from conformance.targets import SUBMODULES
 
+from .test_dropin_extensions import record
+
 EXTENSIONS_DIR = APPS_DIR / "extensions"
-DRIVER = EXTENSIONS_DIR / "drive.py"
 
 # Every public submodule of flask, plus the two modules impl also provides
 # under Flask's names although the conformance targets do not need them.
@@ -327,22 +327,7 @@ def test_extension_app_responds_on_impl_as_on_flask(app_name: str):
     """drive.py sends the app's scripted requests through the test client and
     prints status, headers, cookie shapes and bodies; the run on Flask and the
     run under ``python -m impl.dropin`` must print the same."""
-    commands = {
-        "flask": [sys.executable, str(DRIVER), app_name],
-        "impl": [sys.executable, "-m", "impl.dropin", str(DRIVER), app_name],
-    }
-    # Both runs at once: they share nothing, and this halves the wait.
-    runs = {
-        framework: subprocess.Popen(
-            command, cwd=REPOSITORY_DIR, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for framework, command in commands.items()
-    }
-    recordings = {}
-    for framework, run in runs.items():
-        stdout, stderr = run.communicate(timeout=60)
-        assert run.returncode == 0, f"{framework}:\n{stderr}"
-        recordings[framework] = json.loads(stdout)
+    recordings = record(app_name)
     assert recordings["flask"].pop("framework") == "flask"
     assert recordings["impl"].pop("framework") == "impl"
     assert recordings["flask"]["records"], "the scenario recorded nothing"
