@@ -75,6 +75,11 @@ CAPABILITIES: dict[str, Capability] = {
             "cli-runner",
             "a Click test runner for the app's commands from app.test_cli_runner()",
         ),
+        Capability(
+            "flask-wording",
+            "Flask's own sentences, word for word: the text of its error messages, "
+            "warnings, log lines and command help (the facts in them are specified elsewhere)",
+        ),
     )
 }
 
