@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from conformance.results import (
     EXPECTED_FAILURE,
+    UNSUPPORTED,
     AreaTally,
     SpecResult,
     tally,
@@ -115,8 +116,17 @@ def render_comparison(
     if not disagreements:
         lines.append(f"{first} and {second} agree on every spec")
         return lines
-    lines.append(f"{first} and {second} disagree on {len(disagreements)} specs:")
-    for spec_id, (mine, theirs) in disagreements:
+    # Specs one side does not support at all are one line per capability, not
+    # one per spec: the reason is the adapter's, the same for all of them.
+    unsupported = _unsupported_groups(disagreements)
+    listed = [pair for pair in disagreements if _unsupported_side(pair[1]) is None]
+    lines.append(f"{first} and {second} disagree on {_specs(len(disagreements))}:")
+    for (name, message), count in unsupported.items():
+        other = second if name == first else first
+        lines.append(
+            f"  {name}: {_specs(count)} unsupported ({message}); {other} behaves as specified"
+        )
+    for spec_id, (mine, theirs) in listed:
         lines.append(f"  {spec_id}")
         for result in (mine, theirs):
             if result is None:
@@ -196,6 +206,31 @@ def keep_evidence_of_disagreements(
         else replace(result, evidence=None)
         for result in results
     ]
+
+
+def _specs(count: int) -> str:
+    return f"{count} spec" if count == 1 else f"{count} specs"
+
+
+def _unsupported_side(pair: tuple[SpecResult | None, SpecResult | None]) -> SpecResult | None:
+    """The side of a disagreement graded ``unsupported`` (the other side ran the spec)."""
+    for result in pair:
+        if result is not None and result.outcome == UNSUPPORTED:
+            return result
+    return None
+
+
+def _unsupported_groups(
+    disagreements: list[tuple[str, tuple[SpecResult | None, SpecResult | None]]],
+) -> dict[tuple[str, str], int]:
+    """How many disagreements each (target, unsupported message) accounts for."""
+    groups: dict[tuple[str, str], int] = {}
+    for _, pair in disagreements:
+        side = _unsupported_side(pair)
+        if side is not None:
+            key = (side.target, side.message or UNSUPPORTED)
+            groups[key] = groups.get(key, 0) + 1
+    return groups
 
 
 def _describe(result: SpecResult) -> str:

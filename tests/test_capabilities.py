@@ -69,3 +69,31 @@ def test_unsupported_is_counted_apart_from_passes_and_failures() -> None:
     for outcome in ("passed", "failed", "unsupported", "unsupported"):
         counts.add(SpecResult("a/t.py::s", "x", "a", outcome, 0.0))
     assert (counts.specs, counts.passed, counts.failed, counts.unsupported) == (4, 1, 1, 2)
+
+
+def test_compare_lists_unsupported_specs_once_per_capability() -> None:
+    from conformance.report import render_comparison
+
+    reason = "flask-wording: this target writes its own sentences"
+    results = [
+        SpecResult("wording/t.py::a", "x", "wording", "unsupported", 0.0, reason),
+        SpecResult("wording/t.py::b", "x", "wording", "unsupported", 0.0, reason),
+        SpecResult("wording/t.py::a", "y", "wording", "passed", 0.0),
+        SpecResult("wording/t.py::b", "y", "wording", "passed", 0.0),
+        SpecResult("routing/t.py::c", "x", "routing", "failed", 0.0, "assert 404 == 200"),
+        SpecResult("routing/t.py::c", "y", "routing", "passed", 0.0),
+    ]
+    lines = render_comparison(results, "x", "y")
+    tail = lines[lines.index("x and y disagree on 3 specs:") :]
+    assert tail[1] == f"  x: 2 specs unsupported ({reason}); y behaves as specified"
+    # Other disagreements stay listed spec by spec.
+    assert "  routing/t.py::c" in tail
+    assert not any("wording/t.py" in line for line in tail)
+
+
+def test_impl_declares_flasks_wording_unsupported() -> None:
+    from conformance.targets import load_target
+
+    impl = load_target("impl")
+    assert set(impl.unsupported) == {"flask-wording"}
+    assert "own sentences" in impl.unsupported["flask-wording"]
