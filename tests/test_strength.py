@@ -25,6 +25,7 @@ from conformance.strength.runner import (
     load_equivalents,
     load_kills,
     run_mutant,
+    select_modules,
     specs_for,
 )
 
@@ -158,6 +159,32 @@ def test_the_sample_depends_only_on_seed_and_size() -> None:
     assert len(first) == 5
     assert first != draw_sample(population, 5, seed=8)
     assert draw_sample(population, None, seed=7) == population
+
+
+def test_module_selection_keeps_only_the_named_modules_mutants() -> None:
+    population = find_mutants(SOURCE, "thing.py") + find_mutants(SOURCE, "sub/other.py")
+    chosen = select_modules(population, ["sub/other.py"])
+    assert chosen == find_mutants(SOURCE, "sub/other.py")
+    assert select_modules(population, None) == population
+    # The sample is drawn from the selected modules only, still by seed.
+    assert {mutant.module for mutant in draw_sample(chosen, 3, seed=1)} == {"sub/other.py"}
+    with pytest.raises(StrengthError, match=r"no such module in the package: nope\.py"):
+        select_modules(population, ["thing.py", "nope.py"])
+
+
+def test_the_command_refuses_a_module_the_package_lacks() -> None:
+    from conformance.cli import cli
+
+    outcome = CliRunner().invoke(cli, ["strength", "--module", "nope.py", "--module", "cli.py"])
+    assert outcome.exit_code == 2
+    assert "no such module in the package: nope.py" in outcome.output
+
+
+def test_a_run_limited_to_modules_names_them_in_the_report() -> None:
+    run = StrengthRun("flask", "3.1.3", seed=0, sample=1, population=1, jobs=1)
+    run.modules = ["cli.py", "testing.py"]
+    run.results = [MutantResult("cli.py:1:0:remove", "cli.py", 1, "remove", "x()", "pass", KILLED)]
+    assert "modules: cli.py, testing.py" in render(run, scores(run))
 
 
 def test_equivalents_need_a_reason(tmp_path: Path) -> None:

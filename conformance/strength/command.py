@@ -36,6 +36,11 @@ class _BadInput(click.ClickException):
 @click.option(
     "--sample", type=click.IntRange(min=1), help="Mutants to draw (default: all of them)."
 )
+@click.option(
+    "--module", "modules", multiple=True, metavar="NAME",
+    help="Draw only mutants of this module of the package (e.g. cli.py, sansio/app.py); "
+    "repeatable. Without --sample every mutant of the modules runs.",
+)  # fmt: skip
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the sample.")
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
@@ -67,6 +72,7 @@ class _BadInput(click.ClickException):
 def strength_command(
     reference: str,
     sample: int | None,
+    modules: tuple[str, ...],
     seed: int,
     jobs: int,
     spec_timeout: float,
@@ -96,7 +102,7 @@ def strength_command(
     try:
         run = measure_strength(
             reference, sample, seed, jobs, spec_timeout, equivalents, line_map_path, progress,
-            killed_before,
+            killed_before, list(modules),
         )  # fmt: skip
     except StrengthError as error:
         raise _BadInput(str(error)) from None

@@ -80,6 +80,8 @@ def render(run: StrengthRun, figures: dict) -> list[str]:
         f"mutants (seed {run.seed}), {run.jobs} jobs, {run.seconds:g}s",
         "",
     ]
+    if run.modules:
+        lines[-1:-1] = [f"modules: {', '.join(run.modules)}"]
     if run.carried_over:
         lines[-1:-1] = [f"{run.carried_over} kills carried over from an earlier run (--keep-kills)"]
     rows = [*figures["modules"].items(), ("TOTAL", figures["overall"])]

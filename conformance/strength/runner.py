@@ -89,6 +89,8 @@ class StrengthRun:
     carried_over: int = 0
     #: Specs failing on the unmutated reference, left out of the measurement.
     failing_specs: list[str] = field(default_factory=list)
+    #: The modules the mutants were drawn from (``--module``); empty: the whole package.
+    modules: list[str] = field(default_factory=list)
 
 
 # Equivalent mutants -----------------------------------------------------------
@@ -411,6 +413,25 @@ def run_mutant(
 # The whole measurement -----------------------------------------------------------
 
 
+def select_modules(population: list[Mutant], modules: list[str] | None) -> list[Mutant]:
+    """The mutants of *modules* only (paths inside the package, like ``cli.py`` or
+    ``sansio/app.py``), so one module can be scored in full; all of them without *modules*.
+
+    A name matching no module is refused: a typo would otherwise score nothing.
+    """
+    if not modules:
+        return list(population)
+    known = {mutant.module for mutant in population}
+    unknown = [name for name in modules if name not in known]
+    if unknown:
+        raise StrengthError(
+            f"no such module in the package: {', '.join(unknown)} "
+            f"(known: {', '.join(sorted(known))})"
+        )
+    wanted = set(modules)
+    return [mutant for mutant in population if mutant.module in wanted]
+
+
 def draw_sample(population: list[Mutant], size: int | None, seed: int) -> list[Mutant]:
     """The same mutants for the same seed and size, in the population's order."""
     if size is None or size >= len(population):
@@ -429,23 +450,25 @@ def measure_strength(
     line_map_cache: Path | None = None,
     progress: Callable[[int, int, MutantResult], None] | None = None,
     killed_before: dict[str, MutantResult] | None = None,
+    modules: list[str] | None = None,
 ) -> StrengthRun:
     """Score the suite against a sample of mutants of *reference*'s installed package.
 
     :param killed_before: mutants an earlier run killed, by id: taken as
         killed without running them again (specs were added since, none
         removed), so a run after new specs only re-runs the survivors.
+    :param modules: draw only from these modules' mutants (see :func:`select_modules`).
     """
     started = time.monotonic()
     try:
         package = package_dir(reference)
     except Exception as error:  # the coverage module's own error, one line
         raise StrengthError(str(error)) from None
-    population = package_mutants(package)
+    population = select_modules(package_mutants(package), modules)
     chosen = draw_sample(population, sample, seed)
     run = StrengthRun(
         reference=reference, version=reference_version(reference), seed=seed,
-        sample=len(chosen), population=len(population), jobs=jobs,
+        sample=len(chosen), population=len(population), jobs=jobs, modules=list(modules or []),
     )  # fmt: skip
     line_map, run.failing_specs = build_line_map(reference, package, spec_timeout, line_map_cache)
 
