@@ -143,6 +143,22 @@ def test_debug_missing_file_key_explains_the_missing_enctype(target, app, client
     assert "'table.csv'" in result["message"]
 
 
+def test_debug_missing_file_key_puts_the_submitted_names_in_their_own_paragraph(
+    target, app, client
+):
+    """In debug mode, the missing-file explanation ends its first paragraph with a full stop, and the names the form sent follow after a blank line, apart from the enctype advice (Flask docs: Debugging Application Errors)."""
+    app.debug = True
+    _file_key_view(app, target)
+
+    message = client.post("/up", data={"doc": ["a.csv", "b.csv"]}).get_json()["message"]
+    advice, blank, names = message.partition("\n\n")
+
+    assert blank == "\n\n"
+    assert advice.endswith(".")
+    assert "enctype" in advice and "'a.csv'" not in advice
+    assert "'a.csv', 'b.csv'" in names and "enctype" not in names
+
+
 def test_debug_no_enctype_hint_without_a_same_named_form_field(target, app, client):
     """In debug mode, a missing file key that is not a form field either raises the plain key error, without the enctype hint (Flask docs: Debugging Application Errors)."""
     app.debug = True
