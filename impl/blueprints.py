@@ -78,9 +78,11 @@ def _option_or(options: t.Mapping[str, t.Any], key: str, fallback: t.Any) -> t.A
 def _check_name(what: str, value: str | None) -> None:
     """Blueprint and endpoint names are dot-separated paths, so no dots inside."""
     if what == "name" and not value:
-        raise ValueError("'name' may not be empty.")
+        raise ValueError("A blueprint needs a non-empty 'name'.")
     if value and "." in value:
-        raise ValueError(f"'{what}' may not contain a dot '.' character.")
+        raise ValueError(
+            f"{what!r} is {value!r}, which holds a '.': dots only separate nested blueprint names."
+        )
 
 
 def _join_prefix(outer: str | None, inner: str | None) -> str | None:
@@ -348,8 +350,12 @@ class Blueprint(Scaffold):
         contain a dot, as dots separate blueprint names.
         """
         _check_name("endpoint", endpoint)
-        if view_func is not None and "." in getattr(view_func, "__name__", ""):
-            raise ValueError("'view_func' name may not contain a dot '.' character.")
+        view_name = getattr(view_func, "__name__", "")
+        if view_func is not None and "." in view_name:
+            raise ValueError(
+                f"The 'view_func' name is {view_name!r}, which holds a '.': dots only separate"
+                " nested blueprint names."
+            )
         options["provide_automatic_options"] = provide_automatic_options
         self.record(_DeferredRule(rule, endpoint, view_func, options))
 

@@ -99,9 +99,8 @@ class Config(dict):  # type: ignore[type-arg]
         if silent:
             return False
         raise RuntimeError(
-            f"The environment variable {variable_name!r} is not set and as"
-            " such configuration could not be loaded. Set this variable and"
-            " make it point to a configuration file"
+            f"No configuration was loaded: the environment variable {variable_name!r}"
+            " is unset. Point it at a configuration file first."
         )
 
     def from_prefixed_env(

@@ -113,7 +113,7 @@ def _handler_key(key: _HandlerKey) -> tuple[type[Exception], int | None]:
 def _endpoint_from_view_func(view_func: t.Callable[..., t.Any] | None) -> str:
     """Default endpoint name of a view: the function's name."""
     if view_func is None:
-        raise AssertionError("expected view func if endpoint is not provided.")
+        raise AssertionError("A rule without an endpoint needs a view function to name it.")
     return view_func.__name__
 
 
@@ -296,7 +296,10 @@ class Scaffold:
         """``route`` limited to one method; a ``methods`` option is a mistake."""
         if "methods" not in options:
             return self.route(rule, **options, methods=[method])
-        raise TypeError("Use the 'route' decorator to use the 'methods' argument.")
+        raise TypeError(
+            f"The {method.lower()!r} shortcut sets the method itself; pass 'methods' to the"
+            " 'route' decorator instead."
+        )
 
     @setupmethod
     def get(self, rule: str, **options: t.Any) -> t.Callable[[T_route], T_route]:

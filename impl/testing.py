@@ -66,7 +66,10 @@ class EnvironBuilder(werkzeug.test.EnvironBuilder):
         **kwargs: t.Any,
     ) -> None:
         if base_url is not None and (subdomain or url_scheme):
-            raise AssertionError('Cannot pass "subdomain" or "url_scheme" with "base_url".')
+            raise AssertionError(
+                '"base_url" already gives the scheme and host; "subdomain" and "url_scheme"'
+                " cannot be added to it."
+            )
         if base_url is None:
             config = app.config
             host = config.get("SERVER_NAME") or "localhost"
@@ -122,7 +125,9 @@ class FlaskClient(werkzeug.test.Client):
         with context:
             opened = interface.open_session(app, context.request)
         if opened is None:
-            raise RuntimeError("Session backend did not open a session.")
+            raise RuntimeError(
+                "The app's session interface did not open a session (open_session gave None)."
+            )
 
         yield opened
 

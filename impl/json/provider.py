@@ -54,7 +54,9 @@ class JSONProvider:
         positionals make a list, keywords make a dict."""
         if kwargs:
             if args:
-                raise TypeError("app.json.response() takes either args or kwargs, not both")
+                raise TypeError(
+                    "app.json.response() got positional and keyword arguments; give one kind only"
+                )
             return kwargs
         if not args:
             return None

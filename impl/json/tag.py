@@ -281,7 +281,9 @@ class TaggedJSONSerializer:
         new_tag = tag_class(self)
         marker = new_tag.key
         if marker and marker in self.tags and not force:
-            raise KeyError(f"Tag '{marker}' is already registered.")
+            raise KeyError(
+                f"A tag with key {marker!r} exists; register with force=True to replace it."
+            )
         if marker:
             self.tags[marker] = new_tag
         position = len(self.order) if index is None else index
