@@ -52,7 +52,8 @@ def _flask_class() -> type[Flask]:
 
 
 def _app_hint(module: ModuleType) -> str:
-    return f"Use '{module.__name__}:name' to specify"
+    """The sentence telling how to name the app inside ``module`` explicitly."""
+    return f"Name it with '{module.__name__}:name'."
 
 
 def _call_factory(
@@ -91,7 +92,7 @@ def find_best_app(module: ModuleType) -> Flask:
     if len(instances) > 1:
         raise NoAppException(
             f"Detected multiple Flask applications in module '{module.__name__}'."
-            f" {_app_hint(module)} the correct one."
+            f" {_app_hint(module)}"
         )
     if instances:
         return instances[0]
@@ -103,16 +104,16 @@ def find_best_app(module: ModuleType) -> Flask:
                 factory,
                 (),
                 {},
-                f"Detected factory '{name}' in module '{module.__name__}', but could"
-                f" not call it without arguments. Use '{module.__name__}:{name}(args)'"
-                " to specify arguments.",
+                f"Found factory '{name}' in module '{module.__name__}' but could not"
+                " call it without arguments; pass them as"
+                f" '{module.__name__}:{name}(args)'.",
             )
             if isinstance(made, flask_class):
                 return made
 
     raise NoAppException(
         "Failed to find Flask application or factory in module"
-        f" '{module.__name__}'. {_app_hint(module)} one."
+        f" '{module.__name__}'. {_app_hint(module)}"
     )
 
 
@@ -308,8 +309,8 @@ version_option = _consumed_option(
 
 
 _NO_APP_FOUND = (
-    "Could not locate a Flask application. Use the 'flask --app' option,"
-    " 'FLASK_APP' environment variable, or a 'wsgi.py' or 'app.py' file in"
+    "Could not locate a Flask application. Name one with 'flask --app' or the"
+    " 'FLASK_APP' environment variable, or put a 'wsgi.py' or 'app.py' file in"
     " the current directory."
 )
 
@@ -625,7 +626,9 @@ def load_dotenv(path: str | os.PathLike[str] | None = None, load_defaults: bool 
     except ImportError:
         files_present = bool(path) or any(map(os.path.isfile, (".env", ".flaskenv")))
         if files_present:
-            tip = " * Tip: There are .env files present. Install python-dotenv to use them."
+            tip = (
+                " * Tip: dotenv files are present but stay unread until python-dotenv is installed."
+            )
             click.secho(tip, fg="yellow", err=True)
         return False
 
@@ -688,7 +691,9 @@ class CertParamType(click.ParamType):
     ) -> t.Any:
         if importlib.util.find_spec("ssl") is None:
             raise click.BadParameter(
-                'Using "--cert" requires Python to be compiled with SSL support.', ctx, param
+                'This Python has no SSL support (no "ssl" module), which "--cert" needs.',
+                ctx,
+                param,
             )
         with suppress(click.BadParameter):
             return self.path_type(value, param, ctx)
@@ -707,7 +712,10 @@ class CertParamType(click.ParamType):
             import cryptography  # noqa: F401
         except ImportError:
             raise click.BadParameter(
-                "Using ad-hoc certificates requires the cryptography library.", ctx, param
+                "An ad-hoc certificate is generated with the cryptography library,"
+                " which could not be imported.",
+                ctx,
+                param,
             ) from None
         return text
 
@@ -727,7 +735,10 @@ def _validate_key(ctx: click.Context, param: click.Parameter, value: t.Any) -> t
         raise click.BadParameter('When "--cert" is "adhoc", "--key" is not used.', ctx, param)
     if from_context:
         raise click.BadParameter(
-            'When "--cert" is an SSLContext object, "--key" is not used.', ctx, param
+            '"--key" cannot be combined with a "--cert" naming an SSLContext, which'
+            " already holds its key.",
+            ctx,
+            param,
         )
     if not cert:
         raise click.BadParameter('"--cert" must also be specified.', ctx, param)
