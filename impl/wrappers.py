@@ -10,10 +10,11 @@ from __future__ import annotations
 import typing as t
 from urllib.parse import unquote
 
-from werkzeug.datastructures import Headers
+from werkzeug.datastructures import EnvironHeaders, Headers
 from werkzeug.exceptions import BadRequest
 from werkzeug.formparser import FormDataParser
-from werkzeug.utils import get_content_type
+from werkzeug.sansio.utils import get_host
+from werkzeug.utils import cached_property, get_content_type
 from werkzeug.wrappers import Request as _WerkzeugRequest
 from werkzeug.wrappers import Response as _WerkzeugResponse
 from werkzeug.wsgi import ClosingIterator
@@ -37,6 +38,28 @@ _BODYLESS_STATUSES = frozenset((204, 304))
 #: Werkzeug's form parsing steps that Request._load_urlencoded_form stands in for.
 _WERKZEUG_FORM_PARSE = FormDataParser.parse
 _WERKZEUG_PARSE_URLENCODED = FormDataParser._parse_urlencoded
+#: ``Request.host`` by ``(scheme, Host header, server address)``, for requests
+#: without ``trusted_hosts``; bounded, as clients choose the Host header.
+_HOSTS: dict[tuple[t.Any, ...], str] = {}
+_HOSTS_LIMIT = 256
+
+
+def _from_wsgi(value: str) -> str:
+    """A WSGI environ string (latin-1 code points) decoded as UTF-8, bad bytes replaced."""
+    if value.isascii():  # PERF: ASCII decodes to itself
+        return value
+    return value.encode("latin1").decode(errors="replace")
+
+
+def _server_address(environ: WSGIEnvironment) -> tuple[str, int | None] | None:
+    """``(SERVER_NAME, SERVER_PORT)``, the port ``None`` when not a number (a unix socket)."""
+    name = environ.get("SERVER_NAME")
+    if name is None:
+        return None
+    try:
+        return name, int(environ.get("SERVER_PORT"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return name, None
 
 
 def _split_blueprint_path(name: str) -> list[str]:
@@ -236,6 +259,60 @@ class Request(_WerkzeugRequest):
         """The owning blueprint and its parents, innermost first."""
         name = self.blueprint
         return [] if name is None else _split_blueprint_path(name)
+
+    def __init__(
+        self, environ: WSGIEnvironment, populate_request: bool = True, shallow: bool = False
+    ) -> None:
+        """Read the request line's parts from *environ*; everything else is parsed on use.
+
+        PERF: Werkzeug's constructor passes each part through its sans-IO
+        base class's constructor, decoding the script name and path with an
+        encode/decode round trip even when they are ASCII, which they almost
+        always are. This sets the same attributes to the same values in one
+        step: 1.4 -> 0.9 µs.
+
+        :param populate_request: store the request in the environ under
+            ``werkzeug.request``, unless *shallow*.
+        :param shallow: forbid reading the body (for middleware).
+        """
+        self.method = environ.get("REQUEST_METHOD", "GET").upper()
+        self.scheme = environ.get("wsgi.url_scheme", "http")
+        self.server = _server_address(environ)
+        self.root_path = _from_wsgi(environ.get("SCRIPT_NAME") or "").rstrip("/")
+        self.path = "/" + _from_wsgi(environ.get("PATH_INFO") or "").lstrip("/")
+        self.query_string = environ.get("QUERY_STRING", "").encode("latin1")
+        self.headers = EnvironHeaders(environ)
+        self.remote_addr = environ.get("REMOTE_ADDR")
+        self.environ = environ
+        self.shallow = shallow
+        if populate_request and not shallow:
+            environ["werkzeug.request"] = self
+
+    @cached_property
+    def host(self) -> str:
+        """The host the request was made to, with the port when not the scheme's default.
+
+        Checked against :attr:`trusted_hosts`; a host with characters a host
+        cannot have reads as ``""``. PERF: checking the characters takes a
+        regular expression (1.4 µs a request); without trusted hosts the
+        outcome depends only on the scheme, the Host header and the server
+        address, so it is remembered for those.
+        """
+        headers = self.headers
+        server = self.server
+        if (
+            self.trusted_hosts
+            or type(headers) is not EnvironHeaders
+            or not (server is None or type(server) is tuple)
+        ):
+            return get_host(self.scheme, headers.get("host"), server, self.trusted_hosts)
+        key = (self.scheme, self.environ.get("HTTP_HOST"), server)
+        found = _HOSTS.get(key)
+        if found is None:
+            found = get_host(*key)
+            if len(_HOSTS) < _HOSTS_LIMIT:
+                _HOSTS[key] = found
+        return found
 
     def _load_form_data(self) -> None:
         if not self._load_urlencoded_form():
