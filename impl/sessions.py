@@ -16,6 +16,7 @@ from collections.abc import MutableMapping
 from datetime import UTC, datetime
 
 from werkzeug.datastructures import CallbackDict
+from werkzeug.http import http_date
 from werkzeug.sansio.response import Response as _BaseResponse
 
 from ._signing import SessionCookieCodec, _checked_loads
@@ -348,14 +349,74 @@ class SecureCookieSessionInterface(SessionInterface):
             changed = self.should_set_cookie(app, session)
             if changed:
                 codec = self._stock_codec(app)
-                signer = self.get_signing_serializer(app) if codec is None else codec
                 expires = self.get_expiration_time(app, session)
-                response.set_cookie(
-                    cookie_name, signer.dumps(dict(session)), expires=expires, **options
-                )
+                if codec is None:
+                    signer = self.get_signing_serializer(app)
+                    value = signer.dumps(dict(session))
+                    response.set_cookie(cookie_name, value, expires=expires, **options)
+                else:
+                    _set_signed_cookie(
+                        response, cookie_name, codec.dumps(dict(session)), expires, options
+                    )
         # So does a cookie being set or deleted.
         if changed and not session.accessed:
             _vary_on_cookie(response)
+
+
+def _set_signed_cookie(
+    response: Response,
+    name: str,
+    value: str,
+    expires: datetime | str | None,
+    options: dict[str, t.Any],
+) -> None:
+    """``response.set_cookie(name, value, expires=expires, **options)`` for
+    a value made by :class:`SessionCookieCodec`, whose characters never need
+    quoting."""
+    # PERF: Werkzeug's ``dump_cookie`` quotes the path, checks the value's
+    # characters and walks every attribute (2.8 µs with ``set_cookie``). For
+    # the usual options (root path, no domain, not partitioned, flags that
+    # are real booleans) the header is written here in the same words and
+    # order: name=value; Expires; Secure; HttpOnly; Path; SameSite (0.8 µs).
+    # Anything else, and a header over the size limit (Werkzeug warns about
+    # it), goes through ``set_cookie``.
+    secure = options["secure"]
+    httponly = options["httponly"]
+    samesite = options["samesite"]
+    partitioned = options["partitioned"]
+    if (
+        type(response).set_cookie is not _BaseResponse.set_cookie
+        or options["path"] != "/"
+        or options["domain"] is not None
+        or not (partitioned is None or partitioned is False)
+        or not (secure is None or secure is True or secure is False)
+        or not (httponly is None or httponly is True or httponly is False)
+        or not (samesite is None or (type(samesite) is str and samesite in _SAMESITE_VALUES))
+        or type(name) is not str
+        or not name.isascii()
+    ):
+        response.set_cookie(name, value, expires=expires, **options)
+        return
+    parts = [f"{name}={value}"]
+    if expires is not None:
+        parts.append(f"Expires={expires if isinstance(expires, str) else http_date(expires)}")
+    if secure:
+        parts.append("Secure")
+    if httponly:
+        parts.append("HttpOnly")
+    parts.append("Path=/")
+    if samesite is not None:
+        parts.append(f"SameSite={samesite}")
+    header = "; ".join(parts)
+    limit = response.max_cookie_size
+    if limit and len(header) > limit:
+        response.set_cookie(name, value, expires=expires, **options)
+        return
+    response.headers.add("Set-Cookie", header)
+
+
+#: ``SameSite`` values Werkzeug writes as given (it title-cases others).
+_SAMESITE_VALUES = frozenset({"Strict", "Lax", "None"})
 
 
 def _vary_on_cookie(response: Response) -> None:
