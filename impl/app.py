@@ -867,6 +867,10 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
         callable; or a tuple ``(body, status)``, ``(body, headers)`` or
         ``(body, status, headers)`` of those.
         """
+        if type(rv) is str:
+            # PERF: the most common return value goes straight to the
+            # constructor, as it would after the checks below.
+            return self.response_class(rv)
         body, status, headers = (
             _split_view_result(rv) if isinstance(rv, tuple) else (rv, None, None)
         )

@@ -278,8 +278,12 @@ class Request(_WerkzeugRequest):
         self.method = environ.get("REQUEST_METHOD", "GET").upper()
         self.scheme = environ.get("wsgi.url_scheme", "http")
         self.server = _server_address(environ)
-        self.root_path = _from_wsgi(environ.get("SCRIPT_NAME") or "").rstrip("/")
-        self.path = "/" + _from_wsgi(environ.get("PATH_INFO") or "").lstrip("/")
+        root_path = environ.get("SCRIPT_NAME") or ""
+        path = environ.get("PATH_INFO") or ""
+        if not (root_path.isascii() and path.isascii()):  # ASCII decodes to itself
+            root_path, path = _from_wsgi(root_path), _from_wsgi(path)
+        self.root_path = root_path.rstrip("/")
+        self.path = "/" + path.lstrip("/")
         self.query_string = environ.get("QUERY_STRING", "").encode("latin1")
         self.headers = EnvironHeaders(environ)
         self.remote_addr = environ.get("REMOTE_ADDR")
