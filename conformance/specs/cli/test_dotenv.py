@@ -134,9 +134,23 @@ def test_flask_skip_dotenv_disables_default_files(target, runner, env_dir, monke
     monkeypatch.setenv("FLASK_SKIP_DOTENV", "1")
     _write(env_dir / ".env", "CLIENV_A=from-env\n")
 
-    runner.invoke(target.cli.cli, ["--version"])
+    # A command, not the eager --version, so the run reaches the dotenv loading.
+    runner.invoke(target.cli.cli, ["routes"])
 
     assert "CLIENV_A" not in os.environ
+
+
+@pytest.mark.parametrize("value", ["0", "false", "no", "No"])
+def test_flask_skip_dotenv_falsy_values_keep_loading_default_files(
+    target, runner, env_dir, monkeypatch, value
+):
+    """``FLASK_SKIP_DOTENV`` set to ``0``, ``false`` or ``no`` (any case) leaves the ``flask`` command loading ``.env`` (Flask docs: Disable dotenv)."""
+    monkeypatch.setenv("FLASK_SKIP_DOTENV", value)
+    _write(env_dir / ".env", "CLIENV_A=from-env\n")
+
+    runner.invoke(target.cli.cli, ["routes"])
+
+    assert os.environ["CLIENV_A"] == "from-env"
 
 
 def test_flask_group_load_dotenv_false(target, runner, env_dir):
@@ -144,7 +158,7 @@ def test_flask_group_load_dotenv_false(target, runner, env_dir):
     _write(env_dir / ".env", "CLIENV_A=from-env\n")
     group = target.cli.FlaskGroup(load_dotenv=False)
 
-    runner.invoke(group, ["--version"])
+    runner.invoke(group, ["routes"])
 
     assert "CLIENV_A" not in os.environ
 

@@ -37,6 +37,16 @@ def test_debug_default_follows_flask_debug(target, monkeypatch, value, expected)
     assert app.config["DEBUG"] is expected
 
 
+@pytest.mark.parametrize("value", ["false", "no", "False", "NO"])
+def test_flask_debug_false_words_turn_debug_off(target, monkeypatch, value):
+    """``FLASK_DEBUG`` set to ``false`` or ``no``, in any case, leaves ``DEBUG`` off in a new application, like ``0`` (Flask docs: Builtin Configuration Values)."""
+    monkeypatch.setenv("FLASK_DEBUG", value)
+
+    app = target.Flask("conformance_config_debug_words")
+
+    assert app.config["DEBUG"] is False
+
+
 def test_permanent_session_lifetime_defaults_to_31_days(target):
     """``PERMANENT_SESSION_LIFETIME`` defaults to a ``timedelta`` of 31 days (Flask docs: Builtin Configuration Values)."""
     app = target.Flask("conformance_config_lifetime")

@@ -7,6 +7,10 @@ import types
 
 import pytest
 
+from conformance.paths import APPS_DIR
+
+CONFIG_APP = APPS_DIR / "config"
+
 
 class _HookLoader:
     """A loader of an import hook: it can build a module but offers no ``get_filename``."""
@@ -45,6 +49,18 @@ def hook(monkeypatch):
         monkeypatch.delitem(sys.modules, name)
 
     return install
+
+
+def test_module_not_imported_yet_is_found_without_running_it(target, monkeypatch, tmp_path):
+    """An app named after an importable module not imported yet gets that module's folder as ``root_path``, found from its file name without importing the module (Flask API: Flask)."""
+    monkeypatch.syspath_prepend(str(CONFIG_APP))
+    monkeypatch.setitem(sys.modules, "conformance_config_module_app", None)
+    monkeypatch.delitem(sys.modules, "conformance_config_module_app")
+
+    app = target.Flask("conformance_config_module_app", instance_path=str(tmp_path))
+
+    assert app.root_path == str(CONFIG_APP)
+    assert "conformance_config_module_app" not in sys.modules
 
 
 def test_module_object_without_a_file_is_rooted_in_the_working_directory(

@@ -22,6 +22,25 @@ def test_redirect_outside_an_app_context_still_builds_a_redirect(target):
     assert response.headers["Location"] == "/elsewhere"
 
 
+def test_redirect_in_an_app_context_goes_through_app_redirect(target):
+    """Inside an application context, ``redirect()`` calls the current app's ``redirect`` method with the location and code, so a ``Flask`` subclass overriding it shapes the response (Flask API: redirect)."""
+    calls = []
+
+    class Site(target.Flask):
+        def redirect(self, location, code=302):
+            calls.append((location, code))
+            response = super().redirect(location, code)
+            response.headers["X-Via"] = "app"
+            return response
+
+    with Site("conformance_redirect_site").app_context():
+        response = target.redirect("/there", 301)
+
+    assert calls == [("/there", 301)]
+    assert (response.status_code, response.headers["Location"]) == (301, "/there")
+    assert response.headers["X-Via"] == "app"
+
+
 def test_after_this_request_outside_a_request_raises(app, target):
     """``after_this_request`` raises RuntimeError when no request context is active (Flask API: after_this_request)."""
     with app.app_context(), pytest.raises(RuntimeError):

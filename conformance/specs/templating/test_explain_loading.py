@@ -83,6 +83,23 @@ def test_explain_mentions_the_blueprint_of_the_request(target, caplog):
     assert "Maybe you did not place a template in the right folder?" in explained[0]
 
 
+def test_explain_advises_about_the_blueprint_when_several_loaders_match(target, caplog):
+    """When a name several loaders find is looked up from a blueprint view, the explanation after the warning names the blueprint and links https://flask.palletsprojects.com/blueprints/#templates (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
+    app = _explaining_app(target, "bp_one", "bp_two")
+    bp = target.Blueprint("shop", __name__)
+    bp.add_url_rule("/", "index", lambda: target.render_template("shared.html"))
+    app.register_blueprint(bp, url_prefix="/shop")
+    caplog.set_level(logging.INFO, logger=app.logger.name)
+
+    assert target.make_client(app).get("/shop/").get_data(as_text=True) == "bp_one shared"
+
+    (message,) = _messages(caplog, app)
+    _, warning, advice = message.partition("Warning: multiple loaders returned a match")
+    assert warning
+    assert "blueprint 'shop'" in advice
+    assert "https://flask.palletsprojects.com/blueprints/#templates" in advice
+
+
 def test_no_explanation_by_default(target, caplog):
     """Template lookups log nothing while ``EXPLAIN_TEMPLATE_LOADING`` is off, its default (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
     app = templating_app(target)

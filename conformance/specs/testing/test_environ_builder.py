@@ -32,6 +32,17 @@ def test_environ_builder_refuses_base_url_with_subdomain_or_scheme(target, app, 
         target.testing.EnvironBuilder(app, "/", base_url="http://x.test/", **options)
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{"subdomain": "api"}, {"url_scheme": "https"}],
+    ids=["subdomain", "url-scheme"],
+)
+def test_environ_builder_counts_an_empty_base_url_as_given(target, app, options):
+    """An empty string ``base_url`` still counts as given: with ``subdomain`` or ``url_scheme`` it raises ``AssertionError`` too (Flask API: flask.testing.EnvironBuilder)."""
+    with pytest.raises(AssertionError, match="base_url"):
+        target.testing.EnvironBuilder(app, "/", base_url="", **options)
+
+
 def test_environ_builder_json_sets_body_and_content_type(target, app):
     """The ``json`` argument serializes the value as the body and sets ``Content-Type: application/json`` (Flask API: flask.testing.EnvironBuilder)."""
     builder = target.testing.EnvironBuilder(app, "/", method="POST", json={"b": 1, "a": [1, 2]})
