@@ -119,15 +119,16 @@ def test_import_time_sites_look_at_the_scope_they_configure() -> None:
     assert default.import_time and default.scope_lines == (18, 26)
     inside = mutants["thing.py:20:17:compare"]
     assert not inside.import_time and inside.statement_lines == (20, 20)
-    line_map = {"thing.py": {20: ["spec_a"], 26: ["spec_b"], 18: ["spec_import"]}}
-    assert specs_for(default, line_map) == ["spec_a", "spec_b", "spec_import"]
-    assert specs_for(inside, line_map) == ["spec_a"]
+    line_map = {"thing.py": {20: ["spec_a", "spec_c"], 26: ["spec_b"], 18: ["spec_import"]}}
+    assert specs_for(default, line_map) == ["spec_a", "spec_b", "spec_c", "spec_import"]
+    assert specs_for(inside, line_map) == ["spec_a", "spec_c"]
     module_level = mutants["thing.py:7:8:constant"]
     assert module_level.import_time and module_level.scope_lines[0] == 1
     other_module = {"other.py": {3: ["spec_other"]}}
     assert specs_for(module_level, {**line_map, **other_module}) == [
         "spec_a",
         "spec_b",
+        "spec_c",
         "spec_import",
         "spec_other",
     ]
@@ -139,6 +140,20 @@ def test_a_function_body_run_at_import_looks_at_every_spec_of_its_module() -> No
     ]
     line_map = {"thing.py": {0: ["20"], 20: [], 26: ["spec_b"], 7: ["spec_c"]}}
     assert specs_for(inside, line_map) == ["spec_b", "spec_c"]
+
+
+def test_a_statement_one_spec_ran_also_looks_at_the_other_callers_of_its_function() -> None:
+    source = b"_cache = None\n\n\ndef version():\n    global _cache\n    if _cache is None:\n        _cache = compute()\n    return _cache\n"
+    mutants = {mutant.id: mutant for mutant in find_mutants(source, "v.py")}
+    cached = mutants["v.py:7:8:remove"]
+    assert cached.function_lines == (4, 8)
+    # Only the first caller in the process ran line 7; the later callers come after it.
+    line_map = {
+        "v.py": {6: ["spec_b", "spec_first"], 7: ["spec_first"], 8: ["spec_b", "spec_first"]}
+    }
+    assert specs_for(cached, line_map) == ["spec_first", "spec_b"]
+    # A statement several specs ran keeps only those.
+    assert specs_for(mutants["v.py:6:7:if-false"], line_map) == ["spec_b", "spec_first"]
 
 
 def test_kills_of_an_earlier_run_are_read_from_its_json(tmp_path: Path) -> None:

@@ -79,6 +79,10 @@ class Mutant:
     scope_lines: tuple[int, int] = (0, 0)
     #: What that scope is: "module", "class" or "function" (a header).
     scope_kind: str = ""
+    #: For a change inside a function body, the lines of that (innermost)
+    #: function: a statement only the first caller in a process runs (a
+    #: cached value computed once) is noticed by the specs of the later callers.
+    function_lines: tuple[int, int] = (0, 0)
 
     @property
     def id(self) -> str:
@@ -111,6 +115,7 @@ class _SiteFinder(ast.NodeVisitor):
         self.scopes: list[str] = ["module"]  # module, class, function
         self.in_header = False  # decorators, defaults, base classes
         self.spans: list[tuple[int, int, str]] = [(1, source.count(b"\n") + 1, "module")]
+        self.functions: list[tuple[int, int]] = []  # spans of the function bodies we are in
 
     # Positions -------------------------------------------------------------
 
@@ -154,6 +159,7 @@ class _SiteFinder(ast.NodeVisitor):
                 import_time=import_time,
                 scope_lines=self.spans[-1][:2] if import_time else (0, 0),
                 scope_kind=self.spans[-1][2] if import_time else "",
+                function_lines=self.functions[-1] if self.functions and not import_time else (0, 0),
             )
         )
 
@@ -191,7 +197,9 @@ class _SiteFinder(ast.NodeVisitor):
         self.spans.pop()
         self.in_header = False
         self.scopes.append("function")
+        self.functions.append((node.lineno, node.end_lineno or node.lineno))
         self.visit_statements(self.body_without_docstring(node.body))
+        self.functions.pop()
         self.scopes.pop()
         self.statement = outer
 

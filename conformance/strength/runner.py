@@ -213,6 +213,13 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
         # object with it, like ``flask.cli.cli``): any spec of the module may
         # use what it built.
         found.update(_specs_of(lines))
+    if len(found) == 1 and mutant.function_lines != (0, 0):
+        # One spec alone ran the statement: often the first caller in the
+        # process filling a cache (a version looked up once), whose value
+        # every later caller of the function uses. Those callers come after.
+        start, end = mutant.function_lines
+        callers = {spec for line in range(start, end + 1) for spec in lines.get(line, ())}
+        return _ordered(found) + _ordered(callers - found)
     return _ordered(found)
 
 
