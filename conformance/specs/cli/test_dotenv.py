@@ -153,6 +153,14 @@ def test_flask_skip_dotenv_falsy_values_keep_loading_default_files(
     assert os.environ["CLIENV_A"] == "from-env"
 
 
+def test_get_load_dotenv_defaults_to_loading_when_the_variable_is_unset(target, monkeypatch):
+    """Without ``FLASK_SKIP_DOTENV``, ``get_load_dotenv()`` returns ``True`` and ``get_load_dotenv(False)`` returns the given ``False`` (Flask API: helpers.get_load_dotenv)."""
+    monkeypatch.delenv("FLASK_SKIP_DOTENV", raising=False)
+
+    assert target.helpers.get_load_dotenv() is True
+    assert target.helpers.get_load_dotenv(False) is False
+
+
 def test_flask_group_load_dotenv_false(target, runner, env_dir):
     """``FlaskGroup(load_dotenv=False)`` does not load the default dotenv files (Flask API: cli.FlaskGroup)."""
     _write(env_dir / ".env", "CLIENV_A=from-env\n")

@@ -136,3 +136,41 @@ def test_head_request_has_no_body(target, app, client):
     assert response.status_code == 200
     assert response.data == b""
     assert response.headers["Content-Length"] == "7"
+
+
+def test_file_objects_given_as_data_are_closed_after_the_request(target, app, client):
+    """A file object passed in the client's ``data`` is closed once the request has been made (Flask API: FlaskClient.open)."""
+    import io
+
+    @app.route("/up", methods=["POST"])
+    def up():
+        return target.request.files["doc"].read()
+
+    upload = io.BytesIO(b"content")
+    response = client.post("/up", data={"doc": (upload, "doc.txt")})
+
+    assert response.data == b"content"
+    assert upload.closed is True
+
+
+def test_client_streams_a_generator_body_until_it_is_read(target, app, client):
+    """Unless ``buffered=True`` is passed, the test client returns a streamed view's response before its generator has run past the first item; reading the body runs the rest (Flask API: FlaskClient.open)."""
+    steps = []
+
+    @app.route("/stream")
+    def stream():
+        def body():
+            steps.append("first")
+            yield "a"
+            steps.append("second")
+            yield "b"
+
+        return body()
+
+    response = client.get("/stream")
+    before_reading = list(steps)
+    data = response.get_data()
+    response.close()
+
+    assert before_reading == ["first"]
+    assert (data, steps) == (b"ab", ["first", "second"])

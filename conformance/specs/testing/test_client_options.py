@@ -142,3 +142,30 @@ def test_nested_with_client_is_refused(target, app, client):
         with pytest.raises(RuntimeError, match="Cannot nest client invocations"):
             with client:
                 pass
+
+
+def test_with_client_gives_the_client_itself(target, app):
+    """``with client as c:`` binds ``c`` to the client itself (Flask API: FlaskClient)."""
+    client = app.test_client()  # not the recording fixture, whose own __enter__ would answer
+
+    with client as entered:
+        assert entered is client
+
+
+def test_a_finished_with_client_block_can_be_followed_by_another(target, app, client):
+    """After a ``with client:`` block ends, the client keeps no context for later requests and a new ``with client:`` block is allowed (Flask API: FlaskClient)."""
+
+    @app.route("/")
+    def index():
+        return "ok"
+
+    with client:
+        client.get("/")
+    client.get("/")
+    kept_after_block = bool(target.has_request_context())
+    with client:
+        assert client.get("/").data == b"ok"
+        kept_inside = target.request.path
+
+    assert kept_after_block is False
+    assert kept_inside == "/"

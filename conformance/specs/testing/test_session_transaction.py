@@ -54,3 +54,19 @@ def test_with_client_keeps_the_last_redirect_target(target, app, client):
         assert response.data == b"arrived"
         assert target.request.path == "/to"
         assert target.request.args["done"] == "1"
+
+
+def test_session_transaction_cookie_is_set_for_the_host_without_its_port(target, app):
+    """With a ``SERVER_NAME`` carrying a port, ``session_transaction`` stores the session cookie for the host name without the port, and the next request sends it (Flask API: FlaskClient.session_transaction)."""
+    app.config["SERVER_NAME"] = "example.test:8080"
+
+    @app.route("/")
+    def index():
+        return target.session.get("user", "none")
+
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["user"] = "ada"
+
+    assert client.get_cookie(app.config["SESSION_COOKIE_NAME"], domain="example.test") is not None
+    assert client.get("/").get_data(as_text=True) == "ada"
