@@ -100,7 +100,7 @@ class Config(dict):  # type: ignore[type-arg]
             return False
         raise RuntimeError(
             f"No configuration was loaded: the environment variable {variable_name!r}"
-            " is unset. Point it at a configuration file first."
+            " is not set. Point it at a configuration file first."
         )
 
     def from_prefixed_env(

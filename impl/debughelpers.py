@@ -33,11 +33,13 @@ class DebugFilesKeyError(KeyError, AssertionError):
         paragraphs = [
             f"You tried to access the file {key!r} in request.files, but it is not"
             f" there: the request's mimetype was {request.mimetype!r}, not"
-            " 'multipart/form-data', so no file contents were sent. Add"
+            " 'multipart/form-data', so no file contents were transmitted. Add"
             ' enctype="multipart/form-data" to the form.'
         ]
         if names:
-            paragraphs.append(f"The form sent text fields of that name instead: {names}.")
+            paragraphs.append(
+                f"The form sent text fields of that name instead. This was submitted: {names}."
+            )
         #: The explanation, also what ``str()`` gives.
         self.msg = "\n\n".join(paragraphs)
 
@@ -85,7 +87,7 @@ def _explain_lost_body(request: Request) -> str:
     slash_only = target.partition("?")[0] == request.base_url + "/"
     paragraphs = (
         f"Routing answered the {request.method} request to {request.url!r} with a"
-        f" redirect to {target!r}, its canonical URL.",
+        f" redirect to its canonical URL {target!r}.",
         "The rule ends with a slash and the requested URL does not, which is why routing redirects."
         if slash_only
         else "",

@@ -95,6 +95,14 @@ class _ContextProxy(LocalProxy):  # type: ignore[type-arg]
         # One of the proxy's own names failed: forward it, as LocalProxy does.
         return getattr(self._get_current_object(), name)
 
+    def __repr__(self) -> str:
+        # Outside a context, the text Flask's proxies give (Werkzeug's class name).
+        try:
+            found = self._get_current_object()
+        except RuntimeError:
+            return "<LocalProxy unbound>"
+        return repr(found)
+
 
 #: Names the proxy's class defines, which its instances answer themselves.
 _PROXY_NAMES = frozenset(dir(_ContextProxy))

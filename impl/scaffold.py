@@ -62,7 +62,7 @@ def setupmethod(method: F) -> F:
     def checked(self: Scaffold, *args: t.Any, **kwargs: t.Any) -> t.Any:
         if self._setup_closed:
             raise AssertionError(
-                f"{self!r} no longer accepts {name!r}: {self._closed_because}, so the"
+                f"{self!r} no longer accepts the setup method {name!r}: {self._closed_because}, so the"
                 " change would apply to some requests and not others. Finish all"
                 " setup (imports, decorators, registrations) before that point."
             )
@@ -85,6 +85,7 @@ _NOT_AN_EXCEPTION = (
     "Error handlers are registered for an HTTP status code or an Exception"
     " subclass; {!r} is neither."
 )
+_REGISTER_INSTEAD = "Register error handlers for an Exception subclass or an HTTP status code."
 
 
 def _handler_key(key: _HandlerKey) -> tuple[type[Exception], int | None]:
@@ -96,17 +97,17 @@ def _handler_key(key: _HandlerKey) -> tuple[type[Exception], int | None]:
     if isinstance(key, int):
         if key not in default_exceptions:
             raise ValueError(
-                f"There is no HTTP exception for code {key}; register the handler for"
-                " an HTTPException subclass with that code instead."
+                f"There is no HTTP exception for code {key}. Use a subclass of"
+                " HTTPException carrying that code, and register the handler for it."
             )
         return default_exceptions[key], key
     if isinstance(key, Exception):
-        raise TypeError(_NOT_AN_EXCEPTION.format(key) + " Pass the class, not an instance.")
+        raise TypeError(f"{key!r} is an instance, not a class. {_REGISTER_INSTEAD}")
     if not isinstance(key, type):
         # Not a class at all (a string, None ...): a TypeError, as in Flask.
         raise TypeError(_NOT_AN_EXCEPTION.format(key))
     if not issubclass(key, Exception):
-        raise ValueError(_NOT_AN_EXCEPTION.format(key.__name__))
+        raise ValueError(f"{key.__name__!r} is not a subclass of Exception. {_REGISTER_INSTEAD}")
     return key, getattr(key, "code", None) if issubclass(key, HTTPException) else None
 
 

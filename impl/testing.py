@@ -118,7 +118,9 @@ class FlaskClient(werkzeug.test.Client):
         cookies (domain, path) are read and written.
         """
         if self._cookies is None:
-            raise TypeError("This client ignores cookies; create it with 'use_cookies=True'.")
+            raise TypeError(
+                "Cookies are disabled for this client; create it with 'use_cookies=True'."
+            )
         app = self.application
         interface = app.session_interface
         context = self._context_with_cookies(args, kwargs)
@@ -126,7 +128,8 @@ class FlaskClient(werkzeug.test.Client):
             opened = interface.open_session(app, context.request)
         if opened is None:
             raise RuntimeError(
-                "The app's session interface did not open a session (open_session gave None)."
+                "Session backend did not open a session: the app's session interface"
+                " returned None from open_session."
             )
 
         yield opened

@@ -55,7 +55,8 @@ class JSONProvider:
         if kwargs:
             if args:
                 raise TypeError(
-                    "app.json.response() got positional and keyword arguments; give one kind only"
+                    "app.json.response() got positional and keyword arguments; give args or"
+                    " kwargs, one kind only"
                 )
             return kwargs
         if not args:
