@@ -224,16 +224,15 @@ def _explain_attempts(
             matches += 1
             report.append(f"       -> found ({result[1] or '<string>'!r})")
     if matches > 1:
-        report.append("Warning: multiple loaders returned a match for the template.")
+        report.append("Warning: more than one loader has this template; the first match is used.")
     elif matches == 0:
-        report.append("Error: the template could not be found.")
+        report.append("Error: no loader has this template.")
         request_context = _cv_request.get(None)
         blueprint = request_context.request.blueprint if request_context else None
         if blueprint is not None:
+            report.append(f"  The lookup came from a view of the blueprint {blueprint!r}.")
+            report.append("  Check that the template sits in a folder the app or that")
             report.append(
-                "  The template was looked up from an endpoint that belongs"
-                f" to the blueprint {blueprint!r}."
+                "  blueprint loads from: https://flask.palletsprojects.com/blueprints/#templates"
             )
-            report.append("  Maybe you did not place a template in the right folder?")
-            report.append("  See https://flask.palletsprojects.com/blueprints/#templates")
     return "\n".join(report)

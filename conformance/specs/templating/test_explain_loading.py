@@ -43,7 +43,7 @@ def test_explain_logs_each_loader_tried(target, caplog):
 
 
 def test_explain_reports_missing_template(target, caplog):
-    """With ``EXPLAIN_TEMPLATE_LOADING`` on, a template no loader finds is reported as an error in the log before ``TemplateNotFound`` is raised (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
+    """With ``EXPLAIN_TEMPLATE_LOADING`` on, a template no loader finds is reported in the log, ending with a line that starts ``Error:``, before ``TemplateNotFound`` is raised (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
     app = _explaining_app(target)
     caplog.set_level(logging.INFO, logger=app.logger.name)
 
@@ -51,11 +51,11 @@ def test_explain_reports_missing_template(target, caplog):
         target.render_template("missing.html")
 
     (message,) = _messages(caplog, app)
-    assert "Error: the template could not be found." in message
+    assert message.splitlines()[-1].startswith("Error:")
 
 
 def test_explain_warns_about_several_matches(target, caplog):
-    """With ``EXPLAIN_TEMPLATE_LOADING`` on, a name found by more than one loader is logged with a warning and the first match renders (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
+    """With ``EXPLAIN_TEMPLATE_LOADING`` on, a name found by more than one loader is logged with a last line starting ``Warning:`` and the first match renders (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
     app = _explaining_app(target, "bp_one", "bp_two")
     caplog.set_level(logging.INFO, logger=app.logger.name)
 
@@ -63,11 +63,11 @@ def test_explain_warns_about_several_matches(target, caplog):
         assert target.render_template("shared.html") == "bp_one shared"
 
     (message,) = _messages(caplog, app)
-    assert "Warning: multiple loaders returned a match for the template." in message
+    assert message.splitlines()[-1].startswith("Warning:")
 
 
 def test_explain_mentions_the_blueprint_of_the_request(target, caplog):
-    """When a lookup from a blueprint view goes wrong, the explanation names the blueprint and suggests checking the template folder (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
+    """When a lookup from a blueprint view finds nothing, the lines after the ``Error:`` line name the blueprint and link https://flask.palletsprojects.com/blueprints/#templates (Flask API: EXPLAIN_TEMPLATE_LOADING)."""
     app = templating_app(target)
     app.config.update(EXPLAIN_TEMPLATE_LOADING=True, TESTING=False)
     bp = target.Blueprint("shop", __name__)
@@ -79,8 +79,10 @@ def test_explain_mentions_the_blueprint_of_the_request(target, caplog):
 
     explained = [m for m in _messages(caplog, app) if m.startswith("Locating template")]
     assert len(explained) == 1
-    assert "looked up from an endpoint that belongs to the blueprint 'shop'" in explained[0]
-    assert "Maybe you did not place a template in the right folder?" in explained[0]
+    _, error, advice = explained[0].partition("\nError:")
+    assert error
+    assert "'shop'" in advice.partition("\n")[2]
+    assert "https://flask.palletsprojects.com/blueprints/#templates" in advice
 
 
 def test_explain_advises_about_the_blueprint_when_several_loaders_match(target, caplog):
@@ -94,9 +96,9 @@ def test_explain_advises_about_the_blueprint_when_several_loaders_match(target, 
     assert target.make_client(app).get("/shop/").get_data(as_text=True) == "bp_one shared"
 
     (message,) = _messages(caplog, app)
-    _, warning, advice = message.partition("Warning: multiple loaders returned a match")
+    _, warning, advice = message.partition("\nWarning:")
     assert warning
-    assert "blueprint 'shop'" in advice
+    assert "'shop'" in advice.partition("\n")[2]
     assert "https://flask.palletsprojects.com/blueprints/#templates" in advice
 
 
