@@ -206,7 +206,9 @@ class FlaskClient(werkzeug.test.Client):
         if not self.preserve_context:
             self.preserve_context = True
             return self
-        raise RuntimeError("Cannot nest client invocations")
+        raise RuntimeError(
+            "Cannot nest client invocations: this client is already in a with block."
+        )
 
     def __exit__(
         self, exc_type: type | None, exc_value: BaseException | None, tb: Traceback
