@@ -226,13 +226,13 @@ def _explain_attempts(
     if matches > 1:
         report.append("Warning: more than one loader has this template; the first match is used.")
     elif matches == 0:
-        report.append("Error: no loader has this template.")
+        report.append("Error: the template could not be found by any loader.")
         request_context = _cv_request.get(None)
         blueprint = request_context.request.blueprint if request_context else None
         if blueprint is not None:
-            report.append(f"  The lookup came from a view of the blueprint {blueprint!r}.")
-            report.append("  Check that the template sits in a folder the app or that")
             report.append(
-                "  blueprint loads from: https://flask.palletsprojects.com/blueprints/#templates"
+                f"  It was looked up from an endpoint that belongs to the blueprint {blueprint!r};"
             )
+            report.append("  check that the template sits in a folder the app or that blueprint")
+            report.append("  loads. See https://flask.palletsprojects.com/blueprints/#templates")
     return "\n".join(report)
