@@ -80,6 +80,16 @@ class PlainServingMixin:
         self._plain_serving_checked = len(own)
         return self._plain_serving
 
+    def _inlining_allowed(self) -> bool:
+        """:meth:`_check_plain_serving`'s answer, checked again only when instance attributes changed.
+
+        The context pops in :mod:`impl.ctx` use it to skip teardown methods
+        with nothing to run, as :meth:`_serve_plainly` does.
+        """
+        if self._plain_serving_checked != len(vars(self)):
+            return self._check_plain_serving()
+        return self._plain_serving
+
     def _serve_plainly(self, environ: WSGIEnvironment, start_response: StartResponse) -> t.Any:
         """:meth:`wsgi_app` with the default context and dispatch steps inlined.
 

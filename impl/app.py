@@ -605,13 +605,22 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
         if server_name is None and not self.subdomain_matching and "HTTP_UPGRADE" not in environ:
             # PERF: the common case. The request already parsed the host, so
             # bind directly rather than have bind_to_environ derive it again.
-            script_name = _from_wsgi(environ.get("SCRIPT_NAME"))
-            path_info = _from_wsgi(environ.get("PATH_INFO"))
+            script_name = environ.get("SCRIPT_NAME")
+            path_info = environ.get("PATH_INFO")
+            query = environ.get("QUERY_STRING")
             subdomain = url_map.default_subdomain or ""
             known_host = self._bound_hosts.get(host)
-            if known_host is not None and script_name is not None and path_info is not None:
+            if (
+                known_host is not None
+                and type(script_name) is str
+                and type(path_info) is str
+                and script_name.isascii()
+                and path_info.isascii()
+                and (query is None or query.isascii())
+            ):
                 # PERF: Map.bind lower-cases and IDNA-encodes the host (1 µs,
                 # the codec is pure Python); a host bound before skips both.
+                # ASCII environ strings decode to themselves.
                 return MapAdapter(
                     url_map,
                     known_host,
@@ -620,8 +629,9 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
                     environ["wsgi.url_scheme"],
                     path_info,
                     environ["REQUEST_METHOD"],
-                    _from_wsgi(environ.get("QUERY_STRING")),
+                    query,
                 )
+            script_name, path_info = _from_wsgi(script_name), _from_wsgi(path_info)
             adapter = url_map.bind(
                 host,
                 script_name=script_name,
@@ -629,7 +639,7 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
                 url_scheme=environ["wsgi.url_scheme"],
                 default_method=environ["REQUEST_METHOD"],
                 path_info=path_info,
-                query_args=_from_wsgi(environ.get("QUERY_STRING")),
+                query_args=_from_wsgi(query),
             )
             if type(url_map).bind is Map.bind and len(self._bound_hosts) < _BOUND_HOSTS_LIMIT:
                 self._bound_hosts[host] = adapter.server_name

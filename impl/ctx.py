@@ -335,11 +335,18 @@ class AppContext(_PushedInWith):
         active = _cv_app.get(None)
         token = self._cv_tokens.pop()
         try:
-            if not self._cv_tokens:  # the outermost push
+            # The outermost push runs the teardowns. PERF: the default
+            # do_teardown_appcontext is not called when it has nothing to run.
+            if not self._cv_tokens and (
+                app.teardown_appcontext_funcs
+                or signals.appcontext_tearing_down.receivers
+                or not app._inlining_allowed()
+            ):
                 app.do_teardown_appcontext(exc)
         finally:
             _cv_app.reset(token)
-        _ensure_popping_own("application", active, self)
+        if active is not self:
+            _ensure_popping_own("application", active, self)
         if signals.appcontext_popped.receivers:
             signals.appcontext_popped.send(app, _async_wrapper=app.ensure_sync)
 
@@ -471,13 +478,22 @@ class RequestContext(_PushedInWith):
             _cv_request.reset(token)
             if created is not None:
                 created.pop(error)
-            _ensure_popping_own("request", active, self)
+            if active is not self:
+                _ensure_popping_own("request", active, self)
 
     def _end_request(self, error: BaseException | None) -> None:
         """Teardown functions first, then release the files of parsed form data."""
         request = self.request
+        app = self.app
         try:
-            self.app.do_teardown_request(error)
+            # PERF: the default do_teardown_request is not called when it has
+            # nothing to run, as in Flask._serve_plainly.
+            if (
+                app.teardown_request_funcs
+                or signals.request_tearing_down.receivers
+                or not app._inlining_allowed()
+            ):
+                app.do_teardown_request(error)
             _close_request(request)
         finally:
             # Break the environ -> request reference cycle.
