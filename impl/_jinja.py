@@ -227,6 +227,9 @@ def _explain_attempts(
         report.append("Warning: more than one loader has this template; the first match is used.")
     elif matches == 0:
         report.append("Error: the template could not be found by any loader.")
+    if matches != 1:
+        # Either outcome may come from a template placed in the wrong
+        # blueprint's folder: say which blueprint the lookup came from.
         request_context = _cv_request.get(None)
         blueprint = request_context.request.blueprint if request_context else None
         if blueprint is not None:
