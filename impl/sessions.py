@@ -87,9 +87,8 @@ class NullSession(SecureCookieSession):
 
     def _refuse(self, *args: t.Any, **kwargs: t.Any) -> t.NoReturn:
         message = (
-            "The session is unavailable because no secret key was set.  Set"
-            " the secret_key on the application to something unique and"
-            " secret."
+            "The session is unavailable: the application has no secret key to"
+            " sign it with. Give app.secret_key (or SECRET_KEY) a long random value."
         )
         raise RuntimeError(message)
 
