@@ -134,6 +134,16 @@ def test_import_time_sites_look_at_the_scope_they_configure() -> None:
     ]
 
 
+def test_a_decorator_argument_looks_at_every_spec_of_its_module() -> None:
+    source = b'@option("--threads", help="Use threads.")\ndef run(threads):\n    return threads\n\n\ndef other():\n    return 1\n'
+    mutants = {mutant.id: mutant for mutant in find_mutants(source, "c.py")}
+    help_text = mutants["c.py:1:26:constant"]
+    assert help_text.scope_kind == "decorator" and help_text.scope_lines == (2, 3)
+    # A spec reading the option's help never runs run()'s body.
+    line_map = {"c.py": {3: ["spec_runs"], 7: ["spec_reads_the_option"]}}
+    assert specs_for(help_text, line_map) == ["spec_reads_the_option", "spec_runs"]
+
+
 def test_a_function_body_run_at_import_looks_at_every_spec_of_its_module() -> None:
     inside = {mutant.id: mutant for mutant in find_mutants(SOURCE, "thing.py")}[
         "thing.py:20:17:compare"

@@ -77,7 +77,8 @@ class Mutant:
     #: For an import-time change, the lines of the function, class or module
     #: it configures: the specs executing them are the ones that can notice it.
     scope_lines: tuple[int, int] = (0, 0)
-    #: What that scope is: "module", "class" or "function" (a header).
+    #: What that scope is: "module", "class", "function" (a default value) or
+    #: "decorator" (a decorator of the function).
     scope_kind: str = ""
     #: For a change inside a function body, the lines of that (innermost)
     #: function: a statement only the first caller in a process runs (a
@@ -188,9 +189,12 @@ class _SiteFinder(ast.NodeVisitor):
         outer = self.statement
         self.statement = node
         self.in_header = True
-        self.spans.append((node.lineno, node.end_lineno or node.lineno, "function"))
+        # A decorator's arguments build an object at import (a Click option, a
+        # route) that code may read without calling the function.
+        self.spans.append((node.lineno, node.end_lineno or node.lineno, "decorator"))
         for decorator in node.decorator_list:
             self.visit(decorator)
+        self.spans[-1] = (node.lineno, node.end_lineno or node.lineno, "function")
         for default in [*node.args.defaults, *node.args.kw_defaults]:
             if default is not None:
                 self.visit(default)

@@ -207,6 +207,11 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
         # class attribute is read from other modules' code, often without
         # running a line of its own module: any spec of the suite may notice it.
         return _ordered({spec for other in line_map.values() for spec in _specs_of(other)})
+    if mutant.import_time and mutant.scope_kind == "decorator":
+        # What a decorator builds at import (a Click command's options and
+        # their help, a registered route) is read by specs that never call
+        # the function: any spec of the module may notice it.
+        found.update(_specs_of(lines))
     run_at_import = {int(line) for line in lines.get(0, ())}
     if not mutant.import_time and run_at_import & set(range(first, last + 1)):
         # A function body that also runs at import (the module builds an
