@@ -21,7 +21,9 @@ from conformance.strength.runner import (
     MutantResult,
     StrengthError,
     StrengthRun,
+    Workspace,
     draw_sample,
+    freeze_suite,
     load_equivalents,
     load_kills,
     run_mutant,
@@ -277,6 +279,19 @@ def test_a_real_mutant_of_flask_is_killed_by_the_spec_that_sees_it() -> None:
     assert (result.outcome, result.killed_by) == (KILLED, SPEC)
     # The installed package is untouched: the change lives in a copy.
     assert b"if key.isupper():" in (package / "config.py").read_bytes()
+
+
+def test_workspaces_copy_the_frozen_suite_not_the_working_tree(tmp_path: Path) -> None:
+    frozen = freeze_suite(tmp_path / "frozen")
+    spec = Path("conformance/specs/config/test_from_mapping.py")
+    (frozen / spec).write_text("# as frozen\n", encoding="utf-8")
+    package, mutant = _config_mutant("if-false", "key.isupper()")
+    workspace = Workspace(tmp_path / "job", package, frozen)
+    assert (workspace.suite / spec).read_text(encoding="utf-8") == "# as frozen\n"
+    # A file a mutant's run changed is set back from the frozen copy too.
+    (workspace.suite / spec).write_text("litter\n", encoding="utf-8")
+    workspace.restore(mutant, workspace.mutate(mutant))
+    assert (workspace.suite / spec).read_text(encoding="utf-8") == "# as frozen\n"
 
 
 def test_a_mutant_no_spec_executes_is_not_run() -> None:

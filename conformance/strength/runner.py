@@ -119,16 +119,41 @@ def load_equivalents(path: Path) -> dict[str, str]:
 # The line -> specs map ------------------------------------------------------------
 
 
-def _suite_fingerprint(reference: str, version: str) -> str:
+def _suite_fingerprint(reference: str, version: str, specs_dir: Path = SPECS_DIR) -> str:
     digest = hashlib.sha256(f"{reference} {version}".encode())
-    for path in sorted(SPECS_DIR.rglob("*.py")):
-        digest.update(path.relative_to(SPECS_DIR).as_posix().encode())
+    for path in sorted(specs_dir.rglob("*.py")):
+        digest.update(path.relative_to(specs_dir).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
+#: The parts of the repository a mutant's child needs: the harness with its
+#: specs, and the fixtures they read.
+SUITE_PARTS = ("conformance", "fixtures")
+
+
+def freeze_suite(folder: Path) -> Path:
+    """Copy the suite (specs and fixtures) to *folder*; returns it.
+
+    The line map and every mutant's run use this one copy, so specs edited
+    in the working tree while a measurement runs (by someone else, say)
+    cannot make the map name specs a later child no longer finds.
+    """
+    for part in SUITE_PARTS:
+        shutil.copytree(
+            REPOSITORY_DIR / part, folder / part, symlinks=True,
+            copy_function=shutil.copy2,
+            ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"),
+        )  # fmt: skip
+    return folder
+
+
 def build_line_map(
-    reference: str, package: Path, spec_timeout: float, cache: Path | None = None
+    reference: str,
+    package: Path,
+    spec_timeout: float,
+    cache: Path | None = None,
+    suite: Path | None = None,
 ) -> tuple[LineMap, list[str]]:
     """Which specs execute each line of the package: one coverage run of the whole suite.
 
@@ -136,10 +161,11 @@ def build_line_map(
     are left out of the map (they would "kill" every mutant), and the report
     names them. With *cache*, a map made earlier for the same reference
     version and the same spec files is read from it, and a new one is written
-    to it.
+    to it. With *suite* (a :func:`freeze_suite` copy), the specs run from there.
     """
     version = reference_version(reference)
-    fingerprint = _suite_fingerprint(reference, version)
+    specs_dir = SPECS_DIR if suite is None else suite / "conformance" / "specs"
+    fingerprint = _suite_fingerprint(reference, version, specs_dir)
     if cache is not None and cache.exists():
         stored = json.loads(cache.read_text(encoding="utf-8"))
         if stored.get("fingerprint") == fingerprint:
@@ -149,15 +175,19 @@ def build_line_map(
             }, stored["failing"]
     with tempfile.TemporaryDirectory(prefix="conformance-strength-map-") as scratch:
         data_file = Path(scratch) / ".coverage"
+        pytest_args = child_pytest_args()
+        if suite is not None:
+            ini = suite / "conformance" / "pytest-specs.ini"
+            pytest_args = ["-c", str(ini), "--rootdir", str(suite)]
         command = [
             sys.executable, "-m", "coverage", "run", f"--source={package}",
-            f"--data-file={data_file}", "-m", "pytest", str(SPECS_DIR), *child_pytest_args(),
+            f"--data-file={data_file}", "-m", "pytest", str(specs_dir), *pytest_args,
             "-q", "--no-header", "--target", reference, "--spec-timeout", str(spec_timeout),
             "-p", "conformance.strength.contexts", "-rfE",
         ]  # fmt: skip
         completed = subprocess.run(
             command, cwd=scratch, capture_output=True, text=True, check=False,
-            env=_environment(),
+            env=_environment(*([suite] if suite is not None else [])),
         )  # fmt: skip
         failing = sorted({_spec_id(found) for found in _FAILED_LINE.findall(completed.stdout)})
         if completed.returncode not in (0, 1) or not data_file.exists():
@@ -284,16 +314,19 @@ class Workspace:
     what it was and set back, and the litter cannot fail the next mutants.
     """
 
-    def __init__(self, root: Path, package: Path) -> None:
+    def __init__(self, root: Path, package: Path, source: Path = REPOSITORY_DIR) -> None:
+        """:param source: where the suite is copied from: the repository, or a
+        :func:`freeze_suite` copy shared by the whole measurement."""
         self.root = root
+        self.source = source
         self.package = root / package.name
         self.suite = root / "suite"
         # copy2 keeps modification times, so the unchanged modules' cached
         # bytecode stays valid and only the mutated one is compiled again.
         shutil.copytree(package, self.package, copy_function=shutil.copy2)
-        for part in ("conformance", "fixtures"):
+        for part in SUITE_PARTS:
             shutil.copytree(
-                REPOSITORY_DIR / part, self.suite / part, symlinks=True,
+                source / part, self.suite / part, symlinks=True,
                 copy_function=shutil.copy2, ignore=shutil.ignore_patterns(".pytest_cache"),
             )  # fmt: skip
         self.snapshot = _snapshot(self.suite)
@@ -317,7 +350,7 @@ class Workspace:
             if now.get(relative) != facts:
                 copied = self.suite / relative
                 copied.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(REPOSITORY_DIR / relative, copied, follow_symlinks=False)
+                shutil.copy2(self.source / relative, copied, follow_symlinks=False)
                 stat = copied.lstat()
                 self.snapshot[relative] = (stat.st_size, stat.st_mtime_ns)
 
@@ -482,7 +515,15 @@ def measure_strength(
         reference=reference, version=reference_version(reference), seed=seed,
         sample=len(chosen), population=len(population), jobs=jobs, modules=list(modules or []),
     )  # fmt: skip
-    line_map, run.failing_specs = build_line_map(reference, package, spec_timeout, line_map_cache)
+    scratch = tempfile.TemporaryDirectory(prefix="conformance-strength-")
+    frozen = freeze_suite(Path(scratch.name) / "frozen")
+    try:
+        line_map, run.failing_specs = build_line_map(
+            reference, package, spec_timeout, line_map_cache, frozen
+        )
+    except BaseException:
+        scratch.cleanup()
+        raise
 
     def settled(mutant: Mutant) -> MutantResult:
         """An equivalent mutant, or one an earlier run killed: nothing to run."""
@@ -496,7 +537,6 @@ def measure_strength(
         return (killed_before or {})[mutant.id]
 
     results: dict[str, MutantResult] = {}
-    scratch = tempfile.TemporaryDirectory(prefix="conformance-strength-")
     free: queue.Queue[Workspace] = queue.Queue()
     numbers = itertools.count()
 
@@ -504,7 +544,7 @@ def measure_strength(
         try:
             return free.get_nowait()
         except queue.Empty:  # one workspace per job, made when first needed
-            return Workspace(Path(scratch.name) / str(next(numbers)), package)
+            return Workspace(Path(scratch.name) / str(next(numbers)), package, frozen)
 
     def one(mutant: Mutant) -> MutantResult:
         if mutant.id in equivalents or mutant.id in (killed_before or {}):
