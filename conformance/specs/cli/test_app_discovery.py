@@ -16,6 +16,11 @@ def _loaded(runner, group, *app_args, env=None):
         pytest.param("cliapp_application", "app=cliapp_application", id="application-attribute"),
         pytest.param("cliapp_single", "app=cliapp_single", id="single-instance-other-name"),
         pytest.param("cliapp_app_preferred", "app=cliapp_app_preferred", id="app-wins-over-others"),
+        pytest.param(
+            "cliapp_application_preferred",
+            "app=cliapp_application_preferred",
+            id="application-wins-over-others",
+        ),
         pytest.param("cliapp_factory", "app=cliapp_factory", id="create-app-factory"),
         pytest.param("cliapp_make_app", "app=cliapp_make_app", id="make-app-factory"),
     ],
