@@ -193,4 +193,6 @@ def test_missing_dotenv_library_rejects_env_file(target, runner, env_dir, monkey
     result = runner.invoke(target.cli.cli, ["--env-file", "settings.env", "--version"])
 
     assert result.exit_code == 2
-    assert "python-dotenv must be installed" in result.output
+    line = result.stderr.splitlines()[-1]
+    assert line.startswith("Error: Invalid value for '-e' / '--env-file': ")
+    assert "python-dotenv" in line.partition("--env-file': ")[2]

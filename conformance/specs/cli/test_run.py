@@ -7,6 +7,16 @@ def _run(target, runner, *args):
     return runner.invoke(target.cli.cli, ["--app", "cliapp_app", "run", *args])
 
 
+#: How Click starts the error line of a rejected ``--key`` value; the reason follows.
+KEY_ERROR = "Error: Invalid value for '--key': "
+
+
+def _error_line(result):
+    """The last line of standard error, where Click reports a usage error after ``Error:``."""
+    assert result.stdout == ""
+    return result.stderr.splitlines()[-1]
+
+
 def test_run_help_lists_its_options(target, runner):
     """``flask run --help`` documents the host, port, certificate, reloader, debugger and thread options (Flask docs: Run the Development Server)."""
     result = _run(target, runner, "--help")
@@ -28,27 +38,35 @@ def test_run_help_lists_its_options(target, runner):
 
 
 def test_run_key_requires_cert(target, runner):
-    """``flask run --key`` without ``--cert`` is rejected with status 2 (Flask docs: Run the Development Server)."""
+    """``flask run --key`` without ``--cert`` is rejected with status 2 as a bad ``--key`` value naming ``--cert`` (Flask docs: Run the Development Server)."""
     result = _run(target, runner, "--key", "cliapp_app.py")
 
     assert result.exit_code == 2
-    assert '"--cert" must also be specified' in result.output
+    line = _error_line(result)
+    assert line.startswith(KEY_ERROR)
+    assert "--cert" in line.removeprefix(KEY_ERROR)
 
 
 def test_run_cert_file_requires_key(target, runner):
-    """``flask run --cert file`` without ``--key`` is rejected with status 2 (Flask docs: Run the Development Server)."""
+    """``flask run --cert file`` without ``--key`` is rejected with status 2 as a missing ``--key`` value naming ``--cert`` (Flask docs: Run the Development Server)."""
     result = _run(target, runner, "--cert", "cliapp_app.py")
 
     assert result.exit_code == 2
-    assert 'Required when using "--cert"' in result.output
+    line = _error_line(result)
+    assert line.startswith(KEY_ERROR)
+    assert "--cert" in line.removeprefix(KEY_ERROR)
 
 
 def test_run_adhoc_cert_rejects_key(target, runner):
-    """``flask run --cert adhoc`` refuses a ``--key`` (Flask docs: Run the Development Server)."""
+    """``flask run --cert adhoc`` refuses a ``--key`` as a bad ``--key`` value naming ``--cert`` and ``adhoc`` (Flask docs: Run the Development Server)."""
     result = _run(target, runner, "--cert", "adhoc", "--key", "cliapp_app.py")
 
     assert result.exit_code == 2
-    assert 'When "--cert" is "adhoc", "--key" is not used' in result.output
+    line = _error_line(result)
+    assert line.startswith(KEY_ERROR)
+    reason = line.removeprefix(KEY_ERROR)
+    assert "--cert" in reason
+    assert "adhoc" in reason
 
 
 def test_run_adhoc_cert_needs_cryptography(target, runner, monkeypatch):
@@ -101,4 +119,6 @@ def test_run_unloadable_app_fails_before_serving(target, runner):
     result = runner.invoke(target.cli.cli, ["--app", "cliapp_does_not_exist", "run"])
 
     assert result.exit_code == 2
-    assert "Could not import 'cliapp_does_not_exist'" in result.output
+    line = _error_line(result)
+    assert line.startswith("Error: ")
+    assert "'cliapp_does_not_exist'" in line
