@@ -53,7 +53,7 @@ def _flask_class() -> type[Flask]:
 
 def _app_hint(module: ModuleType) -> str:
     """The sentence telling how to name the app inside ``module`` explicitly."""
-    return f"Name it with '{module.__name__}:name'."
+    return f"Name the one to use with '{module.__name__}:name'."
 
 
 def _call_factory(
@@ -91,8 +91,7 @@ def find_best_app(module: ModuleType) -> Flask:
     instances = [value for value in vars(module).values() if isinstance(value, flask_class)]
     if len(instances) > 1:
         raise NoAppException(
-            f"Detected multiple Flask applications in module '{module.__name__}'."
-            f" {_app_hint(module)}"
+            f"Module '{module.__name__}' holds more than one Flask application. {_app_hint(module)}"
         )
     if instances:
         return instances[0]
@@ -104,16 +103,17 @@ def find_best_app(module: ModuleType) -> Flask:
                 factory,
                 (),
                 {},
-                f"Found factory '{name}' in module '{module.__name__}' but could not"
-                " call it without arguments; pass them as"
+                f"'{name}' in module '{module.__name__}' looks like an app factory"
+                " but needs arguments; give them as"
                 f" '{module.__name__}:{name}(args)'.",
             )
             if isinstance(made, flask_class):
                 return made
 
     raise NoAppException(
-        "Failed to find Flask application or factory in module"
-        f" '{module.__name__}'. {_app_hint(module)}"
+        f"Found no Flask application in module '{module.__name__}' (looked for"
+        " 'app', 'application', a lone instance, and a 'create_app' or"
+        f" 'make_app' factory). {_app_hint(module)}"
     )
 
 
@@ -128,9 +128,12 @@ def _called_with_wrong_args(f: t.Callable[..., Flask]) -> bool:
 
 #: Messages for ``--app`` values that are not ``name`` or ``name(literals)``.
 _EXPRESSION_ERRORS = {
-    "syntax": "Failed to parse {!r} as an attribute name or function call.",
-    "callee": "Function reference must be a simple name: {!r}.",
-    "literal": "Failed to parse arguments as literal values: {!r}.",
+    "syntax": "Cannot make sense of {!r}: give a variable name such as 'app' or a"
+    " factory call such as 'create_app()'.",
+    "callee": "{!r} does not call a bare name; call a factory of the module"
+    " directly, as in 'create_app()'.",
+    "literal": "The arguments in {!r} have to be Python literals (strings, numbers,"
+    " tuples, lists, dicts, booleans or None).",
 }
 
 
@@ -176,16 +179,17 @@ def find_app_by_string(module: ModuleType, app_name: str) -> Flask:
     where = module.__name__
     found = getattr(module, name, _MISSING)
     if found is _MISSING:
-        raise NoAppException(f"Failed to find attribute {name!r} in {where!r}.")
+        raise NoAppException(f"Module {where!r} has no attribute {name!r}.")
     if inspect.isfunction(found):
         complaint = (
-            f"The factory {app_name!r} in module {where!r} could"
-            " not be called with the specified arguments."
+            f"The call {app_name!r} does not match the parameters of that"
+            f" factory in module {where!r}."
         )
         found = _call_factory(found, args, kwargs, complaint)
     if not isinstance(found, _flask_class()):
+        kind = type(found).__name__
         raise NoAppException(
-            f"A valid Flask application was not obtained from '{where}:{app_name}'."
+            f"What '{where}:{app_name}' names is a {kind} object, not a Flask application."
         )
     return found
 
@@ -225,7 +229,7 @@ def _import_or_none(module_name: str) -> ModuleType | None:
         missing = error.name if isinstance(error, ModuleNotFoundError) else None
         if missing is None or not (module_name + ".").startswith(missing + "."):
             details = traceback.format_exc()
-            problem = f"While importing {module_name!r}, an ImportError was raised"
+            problem = f"Module {module_name!r} was found, but importing it raised an ImportError"
             raise NoAppException(f"{problem}:\n\n{details}") from None
         return None
     return sys.modules[module_name]
@@ -245,7 +249,7 @@ def locate_app(
     module = _import_or_none(module_name)
     if module is None:
         if raise_if_not_found:
-            raise NoAppException(f"Could not import {module_name!r}.")
+            raise NoAppException(f"There is no module {module_name!r} to import.")
         return None
     if app_name is None:
         return find_best_app(module)
@@ -309,7 +313,7 @@ version_option = _consumed_option(
 
 
 _NO_APP_FOUND = (
-    "Could not locate a Flask application. Name one with 'flask --app' or the"
+    "No Flask application to load: name one with 'flask --app' or the"
     " 'FLASK_APP' environment variable, or put a 'wsgi.py' or 'app.py' file in"
     " the current directory."
 )
@@ -464,7 +468,9 @@ def _env_file_callback(ctx: click.Context, param: click.Option, value: str | Non
     dotenv_missing = importlib.util.find_spec("dotenv") is None
     if dotenv_missing and value is not None:
         raise click.BadParameter(
-            "python-dotenv must be installed to load an env file.", ctx=ctx, param=param
+            "python-dotenv is not installed, and reading an env file needs it.",
+            ctx=ctx,
+            param=param,
         )
     # Loaded even without --env-file, so default files apply before the app
     # is imported (or, without python-dotenv, so a tip can be shown).
@@ -655,7 +661,7 @@ def show_server_banner(debug: bool, app_import_path: str | None) -> None:
         return
     banner = []
     if app_import_path is not None:
-        banner.append(f" * Serving Flask app '{app_import_path}'")
+        banner.append(f" * App: {app_import_path}")
     if debug is not None:
         banner.append(" * Debug mode: " + ("on" if debug else "off"))
     for line in banner:
@@ -729,10 +735,16 @@ def _validate_key(ctx: click.Context, param: click.Parameter, value: t.Any) -> t
 
     if value is None:
         if cert and not generated and not from_context:
-            raise click.BadParameter('Required when using "--cert".', ctx, param)
+            raise click.BadParameter(
+                'The certificate file given with "--cert" needs its private key here.',
+                ctx,
+                param,
+            )
         return None
     if generated:
-        raise click.BadParameter('When "--cert" is "adhoc", "--key" is not used.', ctx, param)
+        raise click.BadParameter(
+            'An "adhoc" "--cert" makes its own key, so leave this option out.', ctx, param
+        )
     if from_context:
         raise click.BadParameter(
             '"--key" cannot be combined with a "--cert" naming an SSLContext, which'
@@ -741,7 +753,9 @@ def _validate_key(ctx: click.Context, param: click.Parameter, value: t.Any) -> t
             param,
         )
     if not cert:
-        raise click.BadParameter('"--cert" must also be specified.', ctx, param)
+        raise click.BadParameter(
+            'A key goes with a "--cert" certificate file, and none was given.', ctx, param
+        )
     ctx.params["cert"] = (cert, value)
     return value
 
