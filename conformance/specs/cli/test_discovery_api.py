@@ -122,15 +122,30 @@ def test_import_path_literal_argument_may_hold_a_colon(target):
     assert app.config["CONFIG_NAME"] == "a:b"
 
 
-def test_script_info_given_as_obj_keeps_its_import_path(target, runner):
-    """A ``ScriptInfo`` with an ``app_import_path`` passed as the ``flask`` command's ``obj`` is used as it is when ``--app`` is not given (Flask API: cli.ScriptInfo)."""
+def test_script_info_given_as_obj_keeps_its_import_path(target, runner, flask_group):
+    """A ``ScriptInfo`` with an ``app_import_path`` passed as a ``FlaskGroup``'s ``obj`` is the one used when ``--app`` is not given (Flask API: cli.ScriptInfo)."""
     info = target.cli.ScriptInfo(app_import_path="cliapp_multiple:second")
 
-    result = runner.invoke(target.cli.cli, ["routes"], obj=info)
+    result = runner.invoke(flask_group, ["which-app"], obj=info)
 
     assert result.exit_code == 0, result.output
+    assert result.output == "app=cliapp_second\n"
     assert info.app_import_path == "cliapp_multiple:second"
-    assert info.load_app().name == "cliapp_second"
+
+
+def test_script_info_in_context_settings_is_the_one_used(target, runner):
+    """A ``ScriptInfo`` given as ``obj`` in a ``FlaskGroup``'s ``context_settings`` is the one its commands load the app from (Flask API: cli.FlaskGroup)."""
+    info = target.cli.ScriptInfo(app_import_path="cliapp_multiple:second")
+    group = target.cli.FlaskGroup(name="flask", context_settings={"obj": info})
+
+    @group.command("which-app")
+    def which_app():
+        click.echo(f"app={target.current_app.name}")
+
+    result = runner.invoke(group, ["which-app"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "app=cliapp_second\n"
 
 
 def test_script_info_load_app_caches(target):

@@ -140,11 +140,11 @@ def test_flask_skip_dotenv_disables_default_files(target, runner, env_dir, monke
     assert "CLIENV_A" not in os.environ
 
 
-@pytest.mark.parametrize("value", ["0", "false", "no", "No"])
+@pytest.mark.parametrize("value", ["false", "no", "No"])
 def test_flask_skip_dotenv_falsy_values_keep_loading_default_files(
     target, runner, env_dir, monkeypatch, value
 ):
-    """``FLASK_SKIP_DOTENV`` set to ``0``, ``false`` or ``no`` (any case) leaves the ``flask`` command loading ``.env`` (Flask docs: Disable dotenv)."""
+    """``FLASK_SKIP_DOTENV`` set to ``false`` or ``no``, in any case, leaves the ``flask`` command loading ``.env`` (Flask docs: Disable dotenv)."""
     monkeypatch.setenv("FLASK_SKIP_DOTENV", value)
     _write(env_dir / ".env", "CLIENV_A=from-env\n")
 
@@ -159,6 +159,30 @@ def test_get_load_dotenv_defaults_to_loading_when_the_variable_is_unset(target, 
 
     assert target.helpers.get_load_dotenv() is True
     assert target.helpers.get_load_dotenv(False) is False
+
+
+def test_env_file_option_is_loaded_even_when_dotenv_defaults_are_skipped(
+    target, runner, env_dir, monkeypatch
+):
+    """With ``FLASK_SKIP_DOTENV=1``, ``flask --env-file path`` still loads that file while ``.env`` stays unread (Flask docs: Environment Variables From dotenv)."""
+    monkeypatch.setenv("FLASK_SKIP_DOTENV", "1")
+    _write(env_dir / ".env", "CLIENV_A=from-env\n")
+    _write(env_dir / "settings.env", "CLIENV_B=from-option\n")
+
+    runner.invoke(target.cli.cli, ["--env-file", "settings.env", "routes"])
+
+    assert os.environ["CLIENV_B"] == "from-option"
+    assert "CLIENV_A" not in os.environ
+
+
+def test_help_alone_loads_flaskenv_to_find_the_app(target, runner, env_dir):
+    """``flask --help`` alone loads ``.flaskenv`` first, so an app named there in ``FLASK_APP`` has its commands listed (Flask docs: Environment Variables From dotenv)."""
+    _write(env_dir / ".flaskenv", "FLASK_APP=cliapp_debug\n")
+
+    result = runner.invoke(target.cli.cli, ["--help"])
+
+    assert result.exit_code == 0, result.output
+    assert "debug-state" in [line.split()[0] for line in result.output.splitlines() if line.strip()]
 
 
 def test_flask_group_load_dotenv_false(target, runner, env_dir):

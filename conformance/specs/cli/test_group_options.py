@@ -88,6 +88,81 @@ def test_flask_group_adds_commands_from_the_flask_commands_entry_points(
     assert result.output == "from a plugin\n"
 
 
+def _plugin_entry_points(monkeypatch, loads):
+    """Offer one ``flask.commands`` entry point, ``plugged``, counting its loads."""
+
+    @click.command("plugged")
+    def plugged():
+        click.echo("from a plugin")
+
+    class PluginEntryPoint:
+        name = "plugged"
+
+        def load(self):
+            loads.append("plugged")
+            return plugged
+
+    every_entry_point = importlib.metadata.entry_points
+
+    def entry_points(**selection):
+        if selection.get("group") == "flask.commands":
+            return [PluginEntryPoint()]
+        return every_entry_point(**selection)
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+
+
+def test_flask_group_help_lists_the_plugin_commands(target, runner, monkeypatch):
+    """``--help`` of a ``FlaskGroup`` lists the commands of the ``flask.commands`` entry points (Flask docs: Plugins)."""
+    _plugin_entry_points(monkeypatch, [])
+
+    result = runner.invoke(target.cli.FlaskGroup(name="custom"), ["--help"])
+
+    assert result.exit_code == 0, result.output
+    assert "plugged" in [line.split()[0] for line in result.output.splitlines() if line.strip()]
+
+
+def test_flask_group_loads_the_plugin_entry_points_once(target, runner, monkeypatch):
+    """A ``FlaskGroup`` loads each ``flask.commands`` entry point once, however many times its commands are listed or run (Flask docs: Plugins)."""
+    loads = []
+    _plugin_entry_points(monkeypatch, loads)
+    group = target.cli.FlaskGroup(name="custom")
+
+    runner.invoke(group, ["--help"])
+    runner.invoke(group, ["plugged"])
+    result = runner.invoke(group, ["plugged"])
+
+    assert result.output == "from a plugin\n"
+    assert loads == ["plugged"]
+
+
+def test_command_run_inside_the_apps_context_keeps_that_context(target, runner):
+    """A ``FlaskGroup`` command run while the loaded app's context is already pushed uses that context rather than pushing another, so it sees the same ``g`` (Flask API: cli.FlaskGroup)."""
+    app = target.Flask("conformance_cli_same_context")
+
+    @app.cli.command("read-g")
+    def read_g():
+        click.echo(f"x={target.g.get('x')}")
+
+    group = target.cli.FlaskGroup(create_app=lambda: app)
+    with app.app_context():
+        target.g.x = "outer"
+        result = runner.invoke(group, ["read-g"])
+
+    assert result.exit_code == 0, result.output
+    assert result.output == "x=outer\n"
+
+
+def test_server_banner_is_silent_in_the_reloader_child(target, runner, monkeypatch):
+    """``show_server_banner`` prints nothing in the reloader's child process (``WERKZEUG_RUN_MAIN=true``), the banner having been shown once already (Flask API: cli.show_server_banner)."""
+    monkeypatch.setenv("WERKZEUG_RUN_MAIN", "true")
+    banner = click.Command("banner", callback=lambda: target.cli.show_server_banner(True, "x"))
+
+    result = runner.invoke(banner, [])
+
+    assert (result.exit_code, result.output) == (0, "")
+
+
 def test_routes_sort_domain_orders_rows_by_subdomain(target, app):
     """``flask routes --sort domain`` orders the rows by subdomain (Flask docs: Command Line Interface)."""
     app.config["SERVER_NAME"] = "example.test"
