@@ -140,11 +140,11 @@ def test_flask_skip_dotenv_disables_default_files(target, runner, env_dir, monke
     assert "CLIENV_A" not in os.environ
 
 
-@pytest.mark.parametrize("value", ["false", "no", "No"])
+@pytest.mark.parametrize("value", ["0", "false", "no", "No"])
 def test_flask_skip_dotenv_falsy_values_keep_loading_default_files(
     target, runner, env_dir, monkeypatch, value
 ):
-    """``FLASK_SKIP_DOTENV`` set to ``false`` or ``no``, in any case, leaves the ``flask`` command loading ``.env`` (Flask docs: Disable dotenv)."""
+    """``FLASK_SKIP_DOTENV`` set to ``0``, ``false`` or ``no`` (any case) leaves the ``flask`` command loading ``.env`` (Flask docs: Disable dotenv)."""
     monkeypatch.setenv("FLASK_SKIP_DOTENV", value)
     _write(env_dir / ".env", "CLIENV_A=from-env\n")
 
