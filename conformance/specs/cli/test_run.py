@@ -122,3 +122,17 @@ def test_run_unloadable_app_fails_before_serving(target, runner):
     line = _error_line(result)
     assert line.startswith("Error: ")
     assert "'cliapp_does_not_exist'" in line
+
+
+def test_run_key_requires_cert_on_a_python_without_ssl(target, runner, monkeypatch):
+    """On a Python without the ``ssl`` module, ``flask run --key`` without ``--cert`` is still rejected with status 2 as a bad ``--key`` value naming ``--cert`` (Flask docs: Run the Development Server)."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "ssl", None)
+    result = _run(target, runner, "--key", "cliapp_app.py")
+
+    assert result.exit_code == 2
+    line = _error_line(result)
+    assert line.startswith(KEY_ERROR)
+    assert "--cert" in line.removeprefix(KEY_ERROR)
+    assert "SSLContext" not in line
