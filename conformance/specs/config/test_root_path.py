@@ -75,6 +75,18 @@ def test_module_object_without_a_file_is_rooted_in_the_working_directory(
     assert app.root_path == str(tmp_path)
 
 
+def test_module_object_with_a_file_is_rooted_beside_that_file(target, monkeypatch, tmp_path):
+    """An app named after a module object in ``sys.modules`` with a ``__file__`` but no import spec gets the folder of that ``__file__`` as ``root_path`` (Flask API: Flask)."""
+    monkeypatch.chdir(tmp_path)
+    module = types.ModuleType("conformance_built_with_file")
+    module.__file__ = str(tmp_path / "elsewhere" / "built.py")
+    monkeypatch.setitem(sys.modules, "conformance_built_with_file", module)
+
+    app = target.Flask("conformance_built_with_file", instance_path=str(tmp_path / "instance"))
+
+    assert app.root_path == str(tmp_path / "elsewhere")
+
+
 def test_module_from_an_import_hook_without_file_name_needs_an_explicit_root_path(
     target, hook, tmp_path
 ):
