@@ -145,7 +145,11 @@ class PlainServingMixin:
                             result = self.make_default_options_response()
                         else:
                             view = self.view_functions[rule.endpoint]  # type: ignore[union-attr]
-                            result = self._sync(view)(**request.view_args)  # type: ignore[arg-type]
+                            try:  # _sync, without the call for a view seen before
+                                call = self._sync_cache[view]
+                            except (KeyError, TypeError):
+                                call = self._sync(view)
+                            result = call(**request.view_args)  # type: ignore[arg-type]
                 except Exception as error:
                     result = self.handle_user_exception(error)
 
