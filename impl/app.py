@@ -945,9 +945,14 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
                     preprocessor(endpoint, view_args)
 
         if before:
+            sync_cache = self._sync_cache
             for scope in app_first:
                 for function in before.get(scope, ()):
-                    result = self._sync(function)()
+                    try:  # PERF: _sync, without the call for a function seen before
+                        call = sync_cache[function]
+                    except (KeyError, TypeError):
+                        call = self._sync(function)
+                    result = call()
                     if result is not None:
                         return result
 
@@ -963,9 +968,14 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
 
         after = self.after_request_funcs
         if after:
+            sync_cache = self._sync_cache
             for scope in self._hook_scopes(context.request.blueprint)[1]:
                 for function in reversed(after.get(scope, ())):
-                    response = self._sync(function)(response)
+                    try:  # PERF: _sync, without the call for a function seen before
+                        call = sync_cache[function]
+                    except (KeyError, TypeError):
+                        call = self._sync(function)
+                    response = call(response)
 
         interface = self.session_interface
         opened = context._session
@@ -984,9 +994,14 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
         teardown = self.teardown_request_funcs
         if teardown:
             blueprint = _cv_request.get().request.blueprint
+            sync_cache = self._sync_cache
             for scope in self._hook_scopes(blueprint)[1]:
                 for function in reversed(teardown.get(scope, ())):
-                    self._sync(function)(error)
+                    try:  # PERF: _sync, without the call for a function seen before
+                        call = sync_cache[function]
+                    except (KeyError, TypeError):
+                        call = self._sync(function)
+                    call(error)
         if signals.request_tearing_down.receivers:
             signals.request_tearing_down.send(self, _async_wrapper=self.ensure_sync, exc=error)
 
