@@ -67,6 +67,9 @@ _new_headers = object.__new__
 # is used instead should the state they set ever differ.
 if vars(EnvironHeaders({})) != vars(_environ_headers({})):
     _environ_headers = EnvironHeaders  # type: ignore[assignment]
+#: Whether a ``Headers`` holds nothing but its list, so that a response's
+#: headers can be made around a list without the constructor's Python call.
+_HEADERS_ARE_THEIR_LIST = vars(Headers()) == {"_list": []}
 
 
 def _split_blueprint_path(name: str) -> list[str]:
@@ -484,7 +487,7 @@ class Response(_WerkzeugResponse):
                 # streamed case in __call__ below: stream scenario 0.67 -> 0.43.
                 fixed = []
                 self.response = response
-            fresh = Headers()
+            fresh = _new_headers(Headers) if _HEADERS_ARE_THEIR_LIST else Headers()
             # Headers' values are checked as they are added; these are known
             # to be valid, so the list is set directly.
             if mimetype is None:
