@@ -144,6 +144,23 @@ def test_pass_script_info_passes_the_script_info(target, app):
     assert seen == [app]
 
 
+def test_pass_script_info_creates_one_when_the_context_has_none(target):
+    """``pass_script_info`` on a plain Click command run without any ``obj`` creates a fresh ``ScriptInfo`` and passes it (Flask API: cli.pass_script_info)."""
+    seen = []
+
+    @click.command()
+    @target.cli.pass_script_info
+    def report(info):
+        seen.append(info)
+
+    result = click.testing.CliRunner().invoke(report, [])
+
+    assert result.exit_code == 0, result.output
+    (info,) = seen
+    assert isinstance(info, target.cli.ScriptInfo)
+    assert info.app_import_path is None
+
+
 def test_flask_group_with_create_app(target):
     """A ``FlaskGroup`` given ``create_app`` loads its application from that callable (Flask docs: Custom Scripts)."""
     made = target.Flask("conformance_custom_script")

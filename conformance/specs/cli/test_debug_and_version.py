@@ -88,3 +88,12 @@ def test_main_runs_the_flask_command(target, monkeypatch, capsys):
 
     assert exit_info.value.code == 0
     assert capsys.readouterr().out == "hello main from cliapp_app\n"
+
+
+def test_version_option_is_handled_before_help(target, runner):
+    """``flask --version --help`` prints the version lines, not the help, since ``--version`` is handled as soon as it is read (Flask docs: Command Line Interface)."""
+    result = runner.invoke(target.cli.cli, ["--version", "--help"])
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines] == ["Python", "Flask", "Werkzeug"]
