@@ -179,6 +179,7 @@ def render_server_table(
             row += f"{m.floor.requests_per_second:>{column}.0f}{m.ceiling:>9.2f}"  # type: ignore[union-attr]
         row += f"{m.a.p99_ms:>{column}.2f}{m.b.p99_ms:>{column}.2f}{m.p99_ratio:>8.2f}"
         lines.append(row)
+    lines += _server_cpu_lines(measurements)
     errors = [
         f"{side.target} had {side.errors} failed requests in {m.scenario}"
         for m in measurements
@@ -186,6 +187,34 @@ def render_server_table(
         if side is not None and side.errors
     ]
     lines += [f"warning: {line}" for line in errors]
+    return lines
+
+
+def _server_cpu_lines(measurements: list[ServerMeasurement]) -> list[str]:
+    """What serving a request cost each server in CPU time, where ``/proc`` told.
+
+    Requests per second depend on everything else the machine runs; the CPU
+    time a server's processes spend per request hardly does, so on a shared
+    machine these figures are the steadier comparison (floor/B's CPU time is
+    close to what B's requests per second would be of the floor's, were the
+    server alone the limit).
+    """
+    lines = []
+    for m in measurements:
+        sides = [side for side in (m.a, m.b, m.floor) if side is not None]
+        figures = [side.cpu_us_per_request for side in sides]
+        if any(figure is None for figure in figures):
+            continue
+        lines.append(
+            f"server CPU per request, {m.scenario}: "
+            + ", ".join(
+                f"{side.target} {figure:.0f} µs"
+                for side, figure in zip(sides, figures, strict=True)
+            )
+            + " (median of slices; master and workers)"
+        )
+    if lines:
+        lines.insert(0, "")
     return lines
 
 

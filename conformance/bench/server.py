@@ -93,15 +93,28 @@ class LoadResult:
     seconds: float
     requests_per_second: float
     p99_ms: float
+    #: CPU seconds the server's processes (master and workers) used during
+    #: the slice; ``None`` where ``/proc`` cannot tell.
+    cpu_seconds: float | None = None
+
+    @property
+    def cpu_us_per_request(self) -> float | None:
+        """The server's CPU time per request served, in µs."""
+        if self.cpu_seconds is None or not self.requests:
+            return None
+        return self.cpu_seconds / self.requests * 1e6
 
     def as_record(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "requests": self.requests,
             "errors": self.errors,
             "seconds": round(self.seconds, 3),
             "requests_per_second": round(self.requests_per_second, 1),
             "p99_ms": round(self.p99_ms, 3),
         }
+        if self.cpu_seconds is not None:
+            record["cpu_seconds"] = round(self.cpu_seconds, 3)
+        return record
 
 
 @dataclass
@@ -122,6 +135,14 @@ class ServedTarget:
         return statistics.median(piece.p99_ms for piece in self.slices)
 
     @property
+    def cpu_us_per_request(self) -> float | None:
+        """The median over the slices of the server's CPU µs per request, if known."""
+        known = [piece.cpu_us_per_request for piece in self.slices]
+        if not known or any(value is None for value in known):
+            return None
+        return statistics.median(known)  # type: ignore[type-var]
+
+    @property
     def requests(self) -> int:
         return sum(piece.requests for piece in self.slices)
 
@@ -131,7 +152,7 @@ class ServedTarget:
         return sum(piece.errors for piece in self.slices)
 
     def as_record(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "target": self.target,
             "requests_per_second": round(self.requests_per_second, 1),
             "p99_ms": round(self.p99_ms, 3),
@@ -139,6 +160,10 @@ class ServedTarget:
             "errors": self.errors,
             "slices": [piece.as_record() for piece in self.slices],
         }
+        cpu = self.cpu_us_per_request
+        if cpu is not None:
+            record["cpu_us_per_request"] = round(cpu, 1)
+        return record
 
 
 @dataclass
@@ -179,6 +204,34 @@ class ServerMeasurement:
             record["floor"] = self.floor.as_record()
             record["ceiling"] = round(self.ceiling, 4)  # type: ignore[arg-type]
         return record
+
+
+def process_group_cpu_seconds(group: int) -> float | None:
+    """CPU seconds (user and system) used so far by the live processes of process group *group*.
+
+    Read from ``/proc/<pid>/stat``; ``None`` where there is no ``/proc``.
+    Each gunicorn leads a group of its own (its master and its workers), so
+    the difference over a slice is what serving that slice cost the server,
+    whatever else runs on the machine: requests per second swing with other
+    people's load, this hardly does.
+    """
+    proc = "/proc"
+    if not os.path.isdir(proc):
+        return None
+    ticks = 0
+    for entry in os.listdir(proc):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"{proc}/{entry}/stat", "rb") as stat:
+                # Fields after the command name, which may hold spaces: state,
+                # ppid, pgrp, ... utime is the 14th field overall, stime the 15th.
+                fields = stat.read().rpartition(b")")[2].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[2]) == group:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def side_labels(a: str, b: str) -> tuple[str, str]:
@@ -297,8 +350,8 @@ class Served:
 @contextlib.contextmanager
 def gunicorns(
     servers: Sequence[Served], scenario: str, worker_class: str = "sync"
-) -> Iterator[list[int]]:
-    """Start one gunicorn per server, all at once; yield their ports once all accept.
+) -> Iterator[list[tuple[int, int]]]:
+    """Start one gunicorn per server, all at once; yield their ports and process groups once all accept.
 
     Every process is stopped when the block ends, however it ends.
     """
@@ -348,7 +401,8 @@ def gunicorns(
                         + (f": {last[0]}" if last else "")
                     )
                 time.sleep(0.05)
-        yield ports
+        # Started with a session of its own, each gunicorn's pid is its group's id.
+        yield [(port, process.pid) for port, process in zip(ports, processes, strict=True)]
 
 
 def fetch_status(port: int, method: str, path: str) -> int:
@@ -505,7 +559,9 @@ def measure_servers(
         raise ValueError("slices must be at least 1")
     seconds = slice_seconds(seconds, generator)
     results = [ServedTarget(served.name, []) for served in servers]
-    with _exit_on_sigterm(), gunicorns(servers, scenario, worker_class) as ports:
+    with _exit_on_sigterm(), gunicorns(servers, scenario, worker_class) as running:
+        ports = [port for port, _ in running]
+        groups = [group for _, group in running]
         for served, port in zip(servers, ports, strict=True):
             status = fetch_status(port, "GET", path)
             if status != expected_status:
@@ -525,16 +581,14 @@ def measure_servers(
                 + f", {seconds:g} s each"
             )
             for index in order:
-                results[index].slices.append(
-                    load(
-                        servers[index].name,
-                        ports[index],
-                        path,
-                        seconds,
-                        expected_status,
-                        generator,
-                    )
+                cpu_before = process_group_cpu_seconds(groups[index])
+                piece = load(
+                    servers[index].name, ports[index], path, seconds, expected_status, generator
                 )
+                cpu_after = process_group_cpu_seconds(groups[index])
+                if cpu_before is not None and cpu_after is not None:
+                    piece.cpu_seconds = cpu_after - cpu_before
+                results[index].slices.append(piece)
     return results
 
 
