@@ -22,6 +22,7 @@ from conformance.bench.server import (
     process_group_cpu_seconds,
 )
 
+
 def _slice(requests: int, cpu_seconds: float | None) -> LoadResult:
     return LoadResult("x", requests, 0, 1.0, float(requests), 1.0, cpu_seconds)
 
