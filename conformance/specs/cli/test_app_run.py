@@ -117,3 +117,14 @@ def test_run_is_ignored_under_the_flask_command(target, served, monkeypatch, cap
     assert result is None
     assert served == []
     assert "app.run()" in capsys.readouterr().out
+
+
+def test_run_prints_the_server_banner_before_serving(target, served, capsys):
+    """``app.run()`` prints a `` * `` line naming the app, then `` * Debug mode: off``, before handing it to the server (Flask API: Flask.run)."""
+    target.Flask("conformance_run_banner").run(load_dotenv=False)
+
+    serving, debug = capsys.readouterr().out.splitlines()
+    assert serving.startswith(" * ")
+    assert "conformance_run_banner" in serving
+    assert debug == " * Debug mode: off"
+    assert len(served) == 1

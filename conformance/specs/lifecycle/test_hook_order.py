@@ -314,3 +314,18 @@ def test_test_request_context_runs_teardown_functions_on_exit(app):
     with app.test_request_context("/"):
         pass
     assert log == [("request", None), ("appcontext", None)]
+
+
+def test_do_teardown_request_without_argument_passes_the_exception_being_handled(app):
+    """``app.do_teardown_request()`` called without an argument passes the exception currently being handled to the ``teardown_request`` functions (Flask API: Flask.do_teardown_request)."""
+    seen = []
+    app.teardown_request(seen.append)
+    error = ValueError("being handled")
+
+    with app.test_request_context():
+        try:
+            raise error
+        except ValueError:
+            app.do_teardown_request()
+
+    assert seen[0] is error

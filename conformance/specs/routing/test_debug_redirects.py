@@ -30,3 +30,29 @@ def test_debug_mode_lets_a_get_follow_a_301_routing_redirect(app, client, monkey
 
     assert response.status_code == 301
     assert response.headers["Location"] == "http://localhost/page/"
+
+
+def test_debug_mode_answers_a_post_to_an_unknown_url_with_404(app, client):
+    """In debug mode a POST that routing answers with a 404 or 405 gets that error as usual, not the form-data redirect error (Flask API: Flask.raise_routing_exception)."""
+    app.debug = True
+
+    @app.route("/page/", methods=["GET", "POST"])
+    def page():
+        return "page"
+
+    assert client.post("/nowhere", data={"a": "1"}).status_code == 404
+    assert client.put("/page/", data={"a": "1"}).status_code == 405
+
+
+def test_debug_mode_lets_head_and_options_follow_a_301_routing_redirect(app, client, monkeypatch):
+    """In debug mode HEAD and OPTIONS requests answered by a 301 routing redirect get the redirect like GET, since they carry no form body (Flask API: Flask.raise_routing_exception)."""
+    monkeypatch.setattr(RequestRedirect, "code", 301)
+    app.debug = True
+
+    @app.route("/page/")
+    def page():
+        return "page"
+
+    for response in (client.head("/page"), client.options("/page")):
+        assert response.status_code == 301
+        assert response.headers["Location"] == "http://localhost/page/"

@@ -96,3 +96,22 @@ def test_url_for_with_host_matching_builds_the_rule_host(target, host_app):
     with host_app.test_request_context(base_url="http://a.test"):
         assert target.url_for("site_a") == "/"
         assert target.url_for("site_b", tenant="acme") == "http://acme.b.test/"
+
+
+def test_without_subdomain_matching_rules_of_the_default_subdomain_match_any_host(target):
+    """Without ``subdomain_matching``, every request is matched as if on the URL map's ``default_subdomain``, so rules made with a non-empty default match whatever the host (Flask API: Flask.create_url_adapter)."""
+    app = target.Flask("conformance_default_subdomain")
+    app.config["SERVER_NAME"] = "example.test"
+    app.url_map.default_subdomain = "www"
+
+    @app.route("/")
+    def home():
+        return "home"
+
+    client = app.test_client()
+    statuses = [
+        client.get("/", base_url=f"http://{host}/").status_code
+        for host in ("example.test", "www.example.test", "other.example.test")
+    ]
+
+    assert statuses == [200, 200, 200]
