@@ -219,3 +219,20 @@ def test_teardown_gets_none_for_a_handled_exception(target, app, client):
     response = client.get("/handled")
     assert response.status_code == 400
     assert calls == [None]
+
+
+def test_app_context_pop_without_argument_passes_the_exception_being_handled(app):
+    """``AppContext.pop()`` called without an argument inside an ``except`` block passes the exception being handled to the ``teardown_appcontext`` functions (Flask API: AppContext.pop)."""
+    seen = []
+    app.teardown_appcontext(seen.append)
+    error = ValueError("being handled")
+    context = app.app_context()
+    context.push()
+
+    try:
+        raise error
+    except ValueError:
+        context.pop()
+
+    assert seen == [error]
+    assert seen[0] is error
