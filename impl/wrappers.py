@@ -127,6 +127,10 @@ def _config_limit(attribute: str, config_key: str, doc: str) -> t.Any:
     return property(read, write, doc=doc)
 
 
+# The states of a _ContextKeepingStream: not started, contexts pushed, finished.
+_WAITING, _RUNNING, _DONE = range(3)
+
+
 class _ContextKeepingStream:
     """Iterates *source* with the contexts it was created in pushed again.
 
@@ -137,43 +141,40 @@ class _ContextKeepingStream:
     usually ended by then, so the request teardown runs a second time.
     """
 
-    # States: not started, contexts pushed, finished.
-    _WAITING, _RUNNING, _DONE = range(3)
-
     def __init__(self, source: t.Iterator[t.Any], contexts: tuple[t.Any, t.Any]) -> None:
         self._source, self._contexts = source, contexts
-        self._state = self._WAITING
+        self._state = _WAITING
         # Set by Response.__call__ when it hands this stream to the server as
         # the response body: chunks are then encoded here and close() closes
         # the response; see :meth:`serve_as_body`.
         self._encode = False
-        self._response_close: t.Callable[[], None] | None = None
+        self._response: Response | None = None
 
     def __iter__(self) -> _ContextKeepingStream:
         return self
 
-    def serve_as_body(self, response_close: t.Callable[[], None]) -> _ContextKeepingStream:
-        """Make this stream the WSGI body of the response it belongs to.
+    def serve_as_body(self, response: Response) -> _ContextKeepingStream:
+        """Make this stream the WSGI body of *response*, the response it belongs to.
 
         PERF: Werkzeug wraps a streamed body in a generator that encodes
         ``str`` chunks and a ``ClosingIterator`` that closes the response:
         two more Python frames per chunk. This stream does both itself:
         chunks are encoded as Werkzeug's generator would, and ``close()``
-        calls *response_close*, which closes this stream in turn (and runs
-        the response's ``call_on_close`` functions) exactly as the
-        ``ClosingIterator`` would.
+        calls the response's (Werkzeug's) ``close``, which closes this stream
+        in turn and runs the response's ``call_on_close`` functions, exactly
+        as the ``ClosingIterator`` would.
         """
-        self._encode, self._response_close = True, response_close
+        self._encode, self._response = True, response
         return self
 
     def __next__(self) -> t.Any:
         state = self._state
-        if state != self._RUNNING:
-            if state == self._DONE:
+        if state != _RUNNING:
+            if state == _DONE:
                 raise StopIteration
             for context in self._contexts:
                 context.push()
-            self._state = self._RUNNING
+            self._state = _RUNNING
         try:
             item = next(self._source)
         except StopIteration:
@@ -192,24 +193,28 @@ class _ContextKeepingStream:
         Closed while running (a client gone mid-stream), the stream was cut
         short: teardown functions receive a ``GeneratorExit``, as Flask's do.
         """
-        response_close = self._response_close
-        if response_close is not None:
+        response = self._response
+        if response is not None:
             # Served as a body: the server's close() is the response's.
-            self._response_close = None
-            response_close()
+            self._response = None
+            if self._state == _DONE and not response._on_close and response.response is self:
+                # PERF: all the response's close() would do is close this
+                # finished stream again: 0.3 µs of the stream scenario.
+                return
+            response.close()
             return
-        self._finish(GeneratorExit() if self._state == self._RUNNING else None)
+        self._finish(GeneratorExit() if self._state == _RUNNING else None)
 
     def _finish(self, error: BaseException | None) -> None:
-        previous, self._state = self._state, self._DONE
-        if previous == self._DONE:
+        previous, self._state = self._state, _DONE
+        if previous == _DONE:
             return
         try:
             closer = getattr(self._source, "close", None)
             if closer is not None:
                 closer()
         finally:
-            if previous == self._RUNNING:
+            if previous == _RUNNING:
                 for context in reversed(self._contexts):
                     context.pop(error)
 
@@ -557,6 +562,6 @@ class Response(_WerkzeugResponse):
                     # PERF: stream_with_context's stream encodes and closes
                     # itself, one frame per chunk instead of three; stream
                     # scenario 0.44 -> 0.41 of Flask's CPU time.
-                    return body.serve_as_body(self.close)
+                    return body.serve_as_body(self)
                 return ClosingIterator(self.iter_encoded(), self.close)
         return super().__call__(environ, start_response)
