@@ -72,6 +72,17 @@ def test_static_url_path_defaults_to_the_folder_name(make_site, fetch):
     assert fetch(app, "/sub/nested.txt").data == b"nested file\n"
 
 
+@pytest.mark.parametrize(
+    "given", ["filesX/", "filesX\\", "filesX"], ids=["slash", "backslash", "bare"]
+)
+def test_static_folder_loses_only_its_trailing_separators(target, given):
+    """A ``static_folder`` given with a trailing ``/`` or ``\\`` is stored without it and nothing else is stripped, so the derived ``static_url_path`` keeps the folder's full name (Flask API: Flask.static_folder)."""
+    app = target.Flask("conformance_static_strip", static_folder=given, root_path="/srv/site")
+
+    assert app.static_folder == "/srv/site/filesX"
+    assert app.static_url_path == "/filesX"
+
+
 def test_static_folder_property_is_absolute(site):
     """``static_folder`` is the configured folder joined to the app's ``root_path`` and ``has_static_folder`` is true (Flask API: Flask.static_folder)."""
     assert site.static_folder == str(ROOT / "static")
