@@ -119,9 +119,9 @@ _TEXT_TYPES = (str, bytes, bytearray)
 _BODY_TYPES = (str, bytes, bytearray, cabc.Iterator)
 _JSON_TYPES = (dict, list)
 _BAD_RETURN = (
-    "The view function did not return a valid response. The return type must be a"
-    " string, dict, list, tuple with headers or status, Response instance, or WSGI"
-    " callable, but it was a {}."
+    "The view function did not return a valid response: it was a {}, where a str,"
+    " bytes, dict, list, tuple (with a status or headers), Response instance or"
+    " WSGI callable is needed."
 )
 
 
@@ -143,8 +143,9 @@ def _split_view_result(value: tuple[t.Any, ...]) -> tuple[t.Any, t.Any, t.Any]:
             return body, None, second
         return body, second, None
     raise TypeError(
-        "The view function did not return a valid response tuple. The tuple must"
-        " have the form (body, status, headers), (body, status), or (body, headers)."
+        f"The view function did not return a valid response: it returned a tuple of"
+        f" {len(value)} items, and a response tuple must have the form (body, status,"
+        " headers), (body, status) or (body, headers)."
     )
 
 
@@ -313,7 +314,10 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
 
         if self.has_static_folder:
             if bool(static_host) != host_matching:
-                raise AssertionError("Invalid static_host/host_matching combination")
+                raise AssertionError(
+                    "static_host and host_matching go together: give a static_host"
+                    " exactly when host_matching is on (an invalid combination)."
+                )
             static_rule = f"{self.static_url_path}/<path:filename>"
             self.add_url_rule(static_rule, "static", _StaticView(self), host=static_host)
 
@@ -713,9 +717,9 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
             )
             if adapter is None:
                 raise RuntimeError(
-                    "Unable to build URLs outside an active request without 'SERVER_NAME'"
-                    " configured. Also configure 'APPLICATION_ROOT' and"
-                    " 'PREFERRED_URL_SCHEME' as needed."
+                    "Unable to build URLs outside an active request: 'SERVER_NAME' is not"
+                    " configured. Set it (and 'APPLICATION_ROOT' and 'PREFERRED_URL_SCHEME'"
+                    " where they differ from the defaults)."
                 )
             external = True if _external is None else _external
         else:
@@ -856,7 +860,7 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
             if from_error_handler:
                 # Already answering with an error page: log, don't raise.
                 self.logger.exception(
-                    "Request finalizing failed with an error while handling an error"
+                    "Finishing the error response raised another error (request finalizing failed)"
                 )
             else:
                 raise
@@ -887,8 +891,8 @@ class Flask(ErrorHandlingMixin, RunningMixin, PlainServingMixin, Scaffold):
         if body is None:
             raise TypeError(
                 f"The view function for {_cv_request.get().request.endpoint!r} did not"
-                " return a valid response. The function either returned None or"
-                " ended without a return statement."
+                " return a valid response: it returned None, perhaps by reaching its"
+                " end without a return statement."
             )
 
         response_class = self.response_class
