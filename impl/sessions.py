@@ -96,6 +96,13 @@ class NullSession(SecureCookieSession):
     __setitem__ = __delitem__ = _refuse
 
 
+_new_dict = dict.__new__
+#: Whether a ``NullSession()`` holds nothing but its update callback, so that
+#: :meth:`SessionInterface.make_null_session` can make one without calling
+#: the constructors; checked against the installed Werkzeug.
+_NULL_SESSION_IS_ITS_CALLBACK = vars(NullSession()) == {"on_update": _note_modified}
+
+
 def _cookie_setting(key: str, summary: str) -> t.Callable[[t.Any, Flask], t.Any]:
     """Make a ``get_cookie_*`` method of :class:`SessionInterface` that
     returns ``app.config[key]``. Its name follows the key:
@@ -133,8 +140,18 @@ class SessionInterface:
     pickle_based = False
 
     def make_null_session(self, app: Flask) -> NullSession:
-        """Return the session used when no real one can be loaded."""
-        return self.null_session_class()
+        """Return the session used when no real one can be loaded: a new one
+        each time, as the request marks it accessed and code may set
+        attributes on it."""
+        made = self.null_session_class
+        if made is NullSession and _NULL_SESSION_IS_ITS_CALLBACK:
+            # PERF: most apps have no secret key, so this runs every request;
+            # the two constructors (ours and CallbackDict's) only set the
+            # callback, which is set here directly: 0.7 -> 0.3 µs.
+            session = _new_dict(NullSession)
+            session.on_update = _note_modified
+            return session
+        return made()
 
     def is_null_session(self, obj: object) -> bool:
         """Tell whether ``obj`` is a null session, which is never saved."""
@@ -234,30 +251,25 @@ class SecureCookieSessionInterface(SessionInterface):
         tuple[tuple[t.Any, ...], URLSafeTimedSerializer, SessionCookieCodec | None] | None
     ) = None
 
-    def _signing_inputs(self, app: Flask) -> tuple[t.Any, ...] | None:
-        """Everything a signer is built from, or ``None`` without a secret
-        key. Comparing these tells whether a cached signer is still right."""
+    def _signing(
+        self, app: Flask
+    ) -> tuple[tuple[t.Any, ...], URLSafeTimedSerializer, SessionCookieCodec | None] | None:
+        """The cached signing entry for the app's current settings, rebuilt
+        when they changed; ``None`` when the app has no secret key.
+
+        The entry starts with everything the signer is built from; comparing
+        that tells whether the cached signer is still right."""
         current_key = app.secret_key
         if not current_key:
             return None
-        old_keys = tuple(app.config["SECRET_KEY_FALLBACKS"] or ())
-        return (
+        inputs = (
             current_key,
-            old_keys,
+            tuple(app.config["SECRET_KEY_FALLBACKS"] or ()),
             self.salt,
             self.serializer,
             self.key_derivation,
             self.digest_method,
         )
-
-    def _signing(
-        self, app: Flask
-    ) -> tuple[tuple[t.Any, ...], URLSafeTimedSerializer, SessionCookieCodec | None] | None:
-        """The cached signing entry for the app's current settings, rebuilt
-        when they changed; ``None`` when the app has no secret key."""
-        inputs = self._signing_inputs(app)
-        if inputs is None:
-            return None
         cached = self._signing_cache
         if cached is not None and cached[0] == inputs:
             return cached
@@ -299,9 +311,17 @@ class SecureCookieSessionInterface(SessionInterface):
         expired cookie gives a new empty session; no secret key gives
         ``None``."""
         # PERF: the direct codec checks a cookie in 3 µs against 9.5 µs
-        # through itsdangerous's layers, with the same result.
-        codec = self._stock_codec(app)
-        if codec is None:
+        # through itsdangerous's layers, with the same result. With the stock
+        # get_signing_serializer, the signing entry is looked up once, which
+        # reads the secret key once: an app without one (the usual case)
+        # gets its ``None`` in 0.3 µs rather than 0.5 µs.
+        if type(self).get_signing_serializer is _STOCK_GET_SIGNING_SERIALIZER:
+            signing = self._signing(app)
+            if signing is None:
+                return None
+            _, signer, codec = signing
+        else:
+            codec = None
             signer = self.get_signing_serializer(app)
             if signer is None:
                 return None
