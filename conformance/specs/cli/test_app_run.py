@@ -128,3 +128,18 @@ def test_run_prints_the_server_banner_before_serving(target, served, capsys):
     assert "conformance_run_banner" in serving
     assert debug == " * Debug mode: off"
     assert len(served) == 1
+
+
+def test_run_allows_setup_again_once_the_server_returns(target, served):
+    """When the server started by ``app.run()`` returns, the app counts as not having handled a request, so setup methods work again (Flask API: Flask.run)."""
+    app = target.Flask("conformance_run_restart")
+
+    @app.route("/")
+    def index():
+        return "index"
+
+    assert app.test_client().get("/").data == b"index"
+    app.run(load_dotenv=False)
+    app.add_url_rule("/later", "later", lambda: "later")
+
+    assert app.test_client().get("/later").data == b"later"

@@ -47,6 +47,26 @@ def test_flask_debug_false_words_turn_debug_off(target, monkeypatch, value):
     assert app.config["DEBUG"] is False
 
 
+#: The builtin configuration keys Flask 3.1 documents, all present in a new application.
+BUILTIN_KEYS = {
+    "APPLICATION_ROOT", "DEBUG", "EXPLAIN_TEMPLATE_LOADING", "MAX_CONTENT_LENGTH",
+    "MAX_COOKIE_SIZE", "MAX_FORM_MEMORY_SIZE", "MAX_FORM_PARTS", "PERMANENT_SESSION_LIFETIME",
+    "PREFERRED_URL_SCHEME", "PROPAGATE_EXCEPTIONS", "PROVIDE_AUTOMATIC_OPTIONS", "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS", "SEND_FILE_MAX_AGE_DEFAULT", "SERVER_NAME", "SESSION_COOKIE_DOMAIN",
+    "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_NAME", "SESSION_COOKIE_PARTITIONED",
+    "SESSION_COOKIE_PATH", "SESSION_COOKIE_SAMESITE", "SESSION_COOKIE_SECURE",
+    "SESSION_REFRESH_EACH_REQUEST", "TEMPLATES_AUTO_RELOAD", "TESTING", "TRAP_BAD_REQUEST_ERRORS",
+    "TRAP_HTTP_EXCEPTIONS", "TRUSTED_HOSTS", "USE_X_SENDFILE",
+}  # fmt: skip
+
+
+def test_new_application_config_holds_exactly_the_builtin_keys(target):
+    """A new application's ``config`` holds exactly the builtin configuration keys, no other (Flask docs: Builtin Configuration Values)."""
+    app = target.Flask("conformance_config_keys")
+
+    assert set(app.config) == BUILTIN_KEYS
+
+
 def test_permanent_session_lifetime_defaults_to_31_days(target):
     """``PERMANENT_SESSION_LIFETIME`` defaults to a ``timedelta`` of 31 days (Flask docs: Builtin Configuration Values)."""
     app = target.Flask("conformance_config_lifetime")
