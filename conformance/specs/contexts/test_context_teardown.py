@@ -236,3 +236,18 @@ def test_app_context_pop_without_argument_passes_the_exception_being_handled(app
 
     assert seen == [error]
     assert seen[0] is error
+
+
+def test_do_teardown_appcontext_without_argument_passes_the_exception_being_handled(app):
+    """``app.do_teardown_appcontext()`` called without an argument passes the exception currently being handled to the ``teardown_appcontext`` functions (Flask API: Flask.do_teardown_appcontext)."""
+    seen = []
+    app.teardown_appcontext(seen.append)
+    error = KeyError("being handled")
+
+    try:
+        raise error
+    except KeyError:
+        app.do_teardown_appcontext()
+
+    assert len(seen) == 1
+    assert seen[0] is error
