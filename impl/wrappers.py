@@ -8,11 +8,13 @@ provider.
 from __future__ import annotations
 
 import typing as t
+from types import SimpleNamespace
 from urllib.parse import unquote
 
-from werkzeug.datastructures import EnvironHeaders, Headers
+from werkzeug.datastructures import EnvironHeaders, Headers, ImmutableMultiDict
 from werkzeug.exceptions import BadRequest
 from werkzeug.formparser import FormDataParser
+from werkzeug.sansio.http import parse_cookie
 from werkzeug.sansio.utils import get_host
 from werkzeug.utils import get_content_type
 from werkzeug.wrappers import Request as _WerkzeugRequest
@@ -44,6 +46,27 @@ _HOSTS: dict[tuple[t.Any, ...], str] = {}
 _HOSTS_LIMIT = 256
 #: What a request's ``__dict__`` gives for a value not computed yet.
 _NOT_KEPT: t.Any = object()
+#: How Werkzeug computes ``Request.cookies``: joins the headers' ``Cookie``
+#: values and parses them.
+_WERKZEUG_COOKIES = _WerkzeugRequest.cookies.fget
+
+
+def _cookie_key_read_as_werkzeug_does() -> bool:
+    """Whether parsing the environ's ``HTTP_COOKIE`` gives what the installed
+    Werkzeug's ``Request.cookies`` gives, tried on a header with a quoted
+    value, an escape, a repeated name and a bad part."""
+    environ = {"HTTP_COOKIE": 'a=1; b="x\\"y"; a=2;; =c; d', "HTTP_HOST": "h"}
+    request = SimpleNamespace(
+        headers=EnvironHeaders(environ), dict_storage_class=ImmutableMultiDict
+    )
+    expected = _WERKZEUG_COOKIES(request)
+    found = parse_cookie(environ["HTTP_COOKIE"], ImmutableMultiDict)
+    return type(found) is type(expected) and list(found.items(multi=True)) == list(
+        expected.items(multi=True)
+    )
+
+
+_COOKIE_KEY_READ_AS_WERKZEUG_DOES = _cookie_key_read_as_werkzeug_does()
 
 
 def _from_wsgi(value: str) -> str:
@@ -355,6 +378,39 @@ class Request(_WerkzeugRequest):
         del self.__dict__["host"]
 
     host = property(_read_host, _keep_host, _forget_host, doc=_read_host.__doc__)
+
+    def _read_cookies(self) -> t.Any:
+        """The cookies the request came with, as a :attr:`dict_storage_class`
+        mapping (several values for one name are kept, the first one first).
+
+        Computed on first use and kept; assigning sets the kept value,
+        deleting forgets it, as with Werkzeug's cached property. PERF:
+        Werkzeug finds the ``Cookie`` header by walking every environ key
+        through the headers' generator (4 µs for an environ of twenty
+        keys). WSGI servers name it ``HTTP_COOKIE`` (PEP 3333), so while the
+        headers are Werkzeug's own view of the environ, that key is read and
+        parsed by the same Werkzeug function: session 41.7 -> 39.2 µs.
+        Headers of any other kind go Werkzeug's way.
+        """
+        state = self.__dict__
+        found = state.get("cookies", _NOT_KEPT)
+        if found is not _NOT_KEPT:
+            return found
+        headers = self.headers
+        if type(headers) is EnvironHeaders and _COOKIE_KEY_READ_AS_WERKZEUG_DOES:
+            found = parse_cookie(headers.environ.get("HTTP_COOKIE"), self.dict_storage_class)
+        else:
+            found = _WERKZEUG_COOKIES(self)
+        state["cookies"] = found
+        return found
+
+    def _keep_cookies(self, value: t.Any) -> None:
+        self.__dict__["cookies"] = value
+
+    def _forget_cookies(self) -> None:
+        del self.__dict__["cookies"]
+
+    cookies = property(_read_cookies, _keep_cookies, _forget_cookies, doc=_read_cookies.__doc__)
 
     def _load_form_data(self) -> None:
         if not self._load_urlencoded_form():
