@@ -133,3 +133,13 @@ def test_from_envvar_silent_missing_file_returns_false(config_app, monkeypatch):
     monkeypatch.setenv("CONFORMANCE_SETTINGS", "missing.py")
 
     assert config_app.config.from_envvar("CONFORMANCE_SETTINGS", silent=True) is False
+
+
+def test_from_pyfile_runs_the_file_as_a_module_named_config(target, tmp_path):
+    """``from_pyfile`` executes the file as a module named ``config``, so ``__name__`` inside it is ``"config"`` (Flask API: Config.from_pyfile)."""
+    settings = tmp_path / "named.py"
+    settings.write_text("NAME_SEEN = __name__\n", encoding="utf-8")
+    app = target.Flask("conformance_config_pyfile_name")
+
+    assert app.config.from_pyfile(str(settings)) is True
+    assert app.config["NAME_SEEN"] == "config"

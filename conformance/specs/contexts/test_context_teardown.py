@@ -251,3 +251,20 @@ def test_do_teardown_appcontext_without_argument_passes_the_exception_being_hand
 
     assert len(seen) == 1
     assert seen[0] is error
+
+
+def test_request_context_pop_without_argument_passes_the_exception_being_handled(app):
+    """``RequestContext.pop()`` called without an argument inside an ``except`` block passes the exception being handled to the ``teardown_request`` functions (Flask API: RequestContext.pop)."""
+    seen = []
+    app.teardown_request(seen.append)
+    error = LookupError("being handled")
+    context = app.test_request_context()
+    context.push()
+
+    try:
+        raise error
+    except LookupError:
+        context.pop()
+
+    assert len(seen) == 1
+    assert seen[0] is error

@@ -219,3 +219,9 @@ def test_should_ignore_error_override_hides_it_from_teardown(target):
 
     assert app.test_client().get("/broken").status_code == 500
     assert torn_down == [None]
+
+
+def test_should_ignore_error_returns_false_by_default(target, app):
+    """By default ``should_ignore_error`` returns ``False`` for any error, so teardown functions receive every error (Flask API: Flask.should_ignore_error)."""
+    assert app.should_ignore_error(ValueError("any")) is False
+    assert app.should_ignore_error(None) is False
