@@ -39,3 +39,12 @@ def test_a_build_error_raised_by_a_handler_replaces_the_original(app):
         app.url_for("missing")
 
     assert caught.value is raised
+
+
+def test_after_request_returns_the_function(target, app):
+    """``app.after_request`` returns the function it registers, so it works as a decorator that keeps the name bound (Flask API: Flask.after_request)."""
+
+    def add_header(response):
+        return response
+
+    assert app.after_request(add_header) is add_header

@@ -45,3 +45,13 @@ def test_session_cookie_is_the_itsdangerous_timed_url_safe_value(
     # The two references bracket the request, should a second pass during it.
     assert cookie in {before, after}
     assert cookie.startswith(".") is expected["compressed"]
+
+
+def test_session_interface_digest_method_is_plain_sha1(target):
+    """``SecureCookieSessionInterface.digest_method`` builds plain SHA-1 hashes, with or without initial data (Flask API: SecureCookieSessionInterface.digest_method)."""
+    import hashlib
+
+    digest_method = target.sessions.SecureCookieSessionInterface.digest_method
+
+    assert digest_method().digest() == hashlib.sha1().digest()
+    assert digest_method(b"abc").digest() == hashlib.sha1(b"abc").digest()

@@ -170,3 +170,23 @@ def test_refresh_does_not_apply_to_non_permanent_sessions(target, app, client):
     response = client.get("/read")
 
     assert response.headers.getlist("Set-Cookie") == []
+
+
+def test_refreshed_permanent_session_cookie_carries_vary_cookie(target, app, client):
+    """A permanent session's cookie refreshed on a request whose view never touches the session still carries ``Vary: Cookie`` (Flask API: SessionInterface.save_session)."""
+
+    @app.route("/login")
+    def login():
+        target.session.permanent = True
+        target.session["user"] = "ada"
+        return ""
+
+    @app.route("/plain")
+    def plain():
+        return "plain"
+
+    client.get("/login")
+    response = client.get("/plain")
+
+    assert "Set-Cookie" in response.headers
+    assert _vary(response) == {"cookie"}
