@@ -284,11 +284,28 @@ def _find_package(import_name: str) -> tuple[str | None, str]:
     The prefix is set when the package is installed in a Python prefix (its
     ``site-packages``), where an instance folder goes to ``<prefix>/var``.
     """
-    package_dir = _directory_holding(import_name.partition(".")[0])
+    package_dir = _directory_holding(import_name)
     prefix = os.path.abspath(sys.prefix)
     if os.path.commonpath([prefix, package_dir]) == prefix:
         return prefix, package_dir
     return _install_prefix(package_dir), package_dir
+
+
+def _portion_holding(import_name: str, portions: list[str]) -> str | None:
+    """The portion of a namespace package that holds the package *import_name*."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(import_name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = os.path.commonpath([os.path.abspath(p) for p in spec.submodule_search_locations])
+    for portion in portions:
+        if os.path.commonpath([portion, folder]) == portion:
+            return portion
+    return None
 
 
 def _install_prefix(package_dir: str) -> str | None:
@@ -309,20 +326,29 @@ def _install_prefix(package_dir: str) -> str | None:
     return os.sep.join(above) or os.sep
 
 
-def _directory_holding(module_name: str) -> str:
-    """Directory a top-level module or package lives in; the cwd if unknown."""
+def _directory_holding(import_name: str) -> str:
+    """Directory the top-level module or package of *import_name* lives in; the cwd if unknown.
+
+    A namespace package is spread over several folders (portions): when
+    *import_name* is a package inside it, the portion holding that package
+    counts, else the first one.
+    """
     import importlib.util
 
     try:
-        spec = importlib.util.find_spec(module_name)
+        spec = importlib.util.find_spec(import_name.partition(".")[0])
     except (ImportError, ValueError):
         spec = None
     if spec is None:
         return os.getcwd()
-    locations = list(spec.submodule_search_locations or ())
+    locations = [os.path.abspath(location) for location in spec.submodule_search_locations or ()]
+    if locations and spec.origin in (None, "namespace") and "." in import_name:
+        holding = _portion_holding(import_name, locations)
+        if holding is not None:
+            return os.path.dirname(holding)
     if locations:
         # A package: its folder's parent (namespace packages have no origin).
-        return os.path.dirname(os.path.abspath(locations[0]))
+        return os.path.dirname(locations[0])
     if spec.origin is None or spec.origin in ("built-in", "frozen"):
         return os.getcwd()
     return os.path.dirname(os.path.abspath(spec.origin))
