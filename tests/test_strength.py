@@ -142,8 +142,16 @@ def test_a_decorator_argument_looks_at_every_spec_of_its_module() -> None:
     help_text = mutants["c.py:1:26:constant"]
     assert help_text.scope_kind == "decorator" and help_text.scope_lines == (2, 3)
     # A spec reading the option's help never runs run()'s body.
-    line_map = {"c.py": {3: ["spec_runs"], 7: ["spec_reads_the_option"]}}
-    assert specs_for(help_text, line_map) == ["spec_reads_the_option", "spec_runs"]
+    line_map = {
+        "c.py": {3: ["spec_runs"], 7: ["spec_calls_other"]},
+        "d.py": {2: ["spec_reads_the_option"]},
+    }
+    # The module's specs first, then every other spec of the suite.
+    assert specs_for(help_text, line_map) == [
+        "spec_calls_other",
+        "spec_runs",
+        "spec_reads_the_option",
+    ]
 
 
 def test_a_function_body_run_at_import_looks_at_every_spec_of_its_module() -> None:

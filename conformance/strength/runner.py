@@ -240,8 +240,11 @@ def specs_for(mutant: Mutant, line_map: LineMap) -> list[str]:
     if mutant.import_time and mutant.scope_kind == "decorator":
         # What a decorator builds at import (a Click command's options and
         # their help, a registered route) is read by specs that never call
-        # the function: any spec of the module may notice it.
+        # the function, nor any line of its module (reading
+        # ``run_command.params``): the module's specs first, then the suite.
         found.update(_specs_of(lines))
+        everyone = {spec for other in line_map.values() for spec in _specs_of(other)}
+        return _ordered(found) + _ordered(everyone - found)
     run_at_import = {int(line) for line in lines.get(0, ())}
     if not mutant.import_time and run_at_import & set(range(first, last + 1)):
         # A function body that also runs at import (the module builds an
