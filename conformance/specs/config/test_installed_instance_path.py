@@ -10,7 +10,7 @@ import pytest
     "import_name",
     [
         pytest.param("click", id="installed-package"),
-        pytest.param("typing_extensions", id="installed-module"),
+        pytest.param("py", id="installed-module"),  # the module pytest installs beside itself
     ],
 )
 def test_installed_application_instance_folder_is_under_the_prefix_var(target, import_name):
