@@ -15,6 +15,7 @@ into a scratch folder (PyPI is reachable where the tests run).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import tarfile
@@ -37,6 +38,12 @@ SUITES = {
     "Flask-WTF": "tests",
     "Flask-JWT-Extended": "tests",
 }
+
+#: What the suites' own test requirements add to this environment, installed into a
+#: scratch folder put first on PYTHONPATH for their runs: Flask 3.1.3's tests import
+#: ``_pytest.monkeypatch.notset``, which pytest 9.1 removed; Flask-Login's need
+#: semantic_version; Flask-JWT-Extended's python-dateutil (their tox files list them).
+SUITE_REQUIREMENTS = ["pytest>=8,<9.1", "semantic_version", "python-dateutil"]
 
 #: What pytest is told besides the suite's own settings: no plugin of ours, no cache
 #: written into the unpacked folder.
@@ -88,9 +95,34 @@ def outcomes(report: Path) -> dict[str, str]:
     return found
 
 
-def run_suite(distribution: str) -> dict[str, dict[str, str]]:
+def install_requirements() -> Path:
+    """A folder holding the suites' test requirements, for the front of PYTHONPATH."""
+    folder = scratch_folder("upstream-requirements-")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--target",
+            str(folder),
+            *SUITE_REQUIREMENTS,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return folder
+
+
+def run_suite(distribution: str, requirements: Path) -> dict[str, dict[str, str]]:
     """The suite's outcomes on Flask and on impl (``{"flask": ..., "impl": ...}``)."""
     root = fetch(distribution, scratch_folder(f"upstream-{distribution}-"))
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(requirements), environment.get("PYTHONPATH")])
+    )
     commands = {
         "flask": [sys.executable, "-m", "pytest"],
         "impl": [sys.executable, "-m", "impl.dropin", "-m", "pytest"],
@@ -101,6 +133,7 @@ def run_suite(distribution: str) -> dict[str, dict[str, str]]:
         completed = subprocess.run(
             [*command, SUITES[distribution], *PYTEST_ARGS, f"--junitxml={report}"],
             cwd=root,
+            env=environment,
             capture_output=True,
             text=True,
             timeout=600,
@@ -113,7 +146,8 @@ def run_suite(distribution: str) -> dict[str, dict[str, str]]:
 
 
 def run_all() -> dict[str, dict[str, dict[str, str]]]:
-    return {distribution: run_suite(distribution) for distribution in SUITES}
+    requirements = install_requirements()
+    return {distribution: run_suite(distribution, requirements) for distribution in SUITES}
 
 
 START_EARLY = {"upstream-suites": run_all}
